@@ -1,0 +1,2 @@
+# Loads the snippet harness: every snippets/**/*.py becomes a test (see tests/harness).
+pytest_plugins = ["tests.harness.plugin"]

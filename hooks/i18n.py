@@ -1,0 +1,79 @@
+"""MkDocs hook: one site, several languages, each built on its own.
+
+Each language is a separate MkDocs build (mkdocs.yml for the default language,
+mkdocs.<code>.yml for the others), so every language gets its own search index and
+notebook pages render in every language. This hook:
+
+- fails the build when a page has no twin in every other language;
+- adds the shared files under docs/assets/ (KaTeX, site CSS/JS) to every build;
+- points the language selector of each page at the same page in the other languages
+  (``extra.alternate``, which the theme renders), so switching keeps the reader's page.
+
+Kept free of theme internals so that a later move to another MkDocs-compatible
+generator only needs this file and the config.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+log = logging.getLogger("mkdocs.hooks.i18n")
+SHARED = "assets"  # docs/assets/: files every language build serves
+
+
+def _languages(config) -> list[dict]:
+    langs = (config.extra.get("i18n") or {}).get("languages")
+    if not langs:
+        raise PluginError("hooks/i18n.py: extra.i18n.languages is missing from the config")
+    return langs
+
+
+def _current(config) -> dict:
+    code = config.theme["language"]
+    for lang in _languages(config):
+        if lang["code"] == code:
+            return lang
+    raise PluginError(f"hooks/i18n.py: theme.language '{code}' is not in extra.i18n.languages")
+
+
+def _docs_root(config) -> Path:
+    return Path(config.docs_dir).parent
+
+
+def on_files(files: Files, config) -> Files:
+    docs_root = _docs_root(config)
+    here = _current(config)
+    # Every page must exist in every language (the twin check).
+    mine = {f.src_uri for f in files.documentation_pages()}
+    problems = []
+    for lang in _languages(config):
+        if lang["code"] == here["code"]:
+            continue
+        other_dir = docs_root / lang["code"]
+        theirs = {p.relative_to(other_dir).as_posix() for p in other_dir.rglob("*.md")}
+        for page in sorted(mine - theirs):
+            problems.append(f"docs/{here['code']}/{page} has no twin docs/{lang['code']}/{page}")
+        for page in sorted(theirs - mine):
+            problems.append(f"docs/{lang['code']}/{page} has no twin docs/{here['code']}/{page}")
+    if problems:
+        raise PluginError("Every page must exist in every language:\n  " + "\n  ".join(problems))
+    # Shared assets.
+    shared = docs_root / SHARED
+    for path in sorted(p for p in shared.rglob("*") if p.is_file()):
+        uri = path.relative_to(docs_root).as_posix()
+        if files.get_file_from_path(uri) is None:
+            files.append(File(uri, str(docs_root), config.site_dir, config.use_directory_urls))
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    here = _current(config)
+    up = "../" * here["dir"].count("/")  # from this language's root to the site root
+    config.extra["alternate"] = [
+        {"name": lang["name"], "lang": lang["code"], "link": up + lang["dir"] + page.url}
+        for lang in _languages(config)
+    ]
+    return context

@@ -1,0 +1,82 @@
+"""Build every language of the site into one folder, with `mkdocs build --strict`.
+
+    python scripts/build_site.py [--out site]
+
+mkdocs.yml is the default language, built at the root of the output; each
+mkdocs.<code>.yml is built under <code>/. The builds run in parallel, each into its
+own folder, and are assembled only when all succeed, so a failed build never leaves
+a half-updated site behind. Exit status: 0 when every build passed.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def configs(root: Path = ROOT) -> list[tuple[str, Path]]:
+    """(subfolder, config file) for every language, the default language first."""
+    found = [("", root / "mkdocs.yml")]
+    for cfg in sorted(root.glob("mkdocs.*.yml")):
+        code = cfg.name.split(".")[1]
+        found.append((code, cfg))
+    return found
+
+
+def build(root: Path, out: Path, quiet: bool = False) -> int:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict"] + (["--quiet"] if quiet else [])
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".build-", dir=out.parent))
+    started = time.perf_counter()
+
+    def one(item):
+        sub, cfg = item
+        dest = work / (sub or "_root")
+        proc = subprocess.run(mkdocs + ["-f", str(cfg), "-d", str(dest)], cwd=root, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        return sub, cfg, proc
+
+    try:
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+            results = list(pool.map(one, configs(root)))
+        failed = False
+        for sub, cfg, proc in results:
+            if proc.returncode != 0 or not quiet:
+                sys.stdout.write(f"--- {cfg.name} ---\n{proc.stdout}")
+            if proc.returncode != 0:
+                failed = True
+                print(f"FAILED: mkdocs build --strict -f {cfg.name} (exit {proc.returncode})")
+        if failed:
+            return 1
+        if out.exists():
+            shutil.rmtree(out)
+        (work / "_root").rename(out)
+        for sub, _, _ in results:
+            if sub:
+                (work / sub).rename(out / sub)
+        print(f"built {len(results)} languages into {out} in {time.perf_counter() - started:.1f} s")
+        return 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", default="site", help="output folder (default: site)")
+    parser.add_argument("--quiet", action="store_true", help="print mkdocs output only on failure")
+    args = parser.parse_args()
+    return build(ROOT, Path(args.out), args.quiet)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

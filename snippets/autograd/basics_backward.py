@@ -1,0 +1,8 @@
+import torch
+
+torch.manual_seed(0)
+
+x = torch.ones(2, 2, requires_grad=True)
+out = (3 * (x + 2) ** 2).mean()
+out.backward()  # (1)!
+print(x.grad)

@@ -1,0 +1,244 @@
+"""Parse what a snippet printed and compare it with the expected output.
+
+Printed torch tensors are compared as numbers: values within ``rtol``/``atol``
+(``|actual - expected| <= atol + rtol * |expected|``, as ``torch.allclose``),
+while their shape, the kind of each literal (``2`` vs ``2.`` vs ``True``) and every
+keyword (``dtype=``, ``requires_grad=``, ``grad_fn=<…>``, ``size=``) must match
+exactly. All text outside tensors must match exactly. The tolerance never comes
+from the number of printed digits.
+"""
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from dataclasses import dataclass
+
+DEFAULT_RTOL = 1e-5
+DEFAULT_ATOL = 1e-8
+
+_TENSOR_START = re.compile(r"(?<![\w.])tensor\(")
+_NUMBER = r"[-+]?(?:\d+\.?\d*(?:e[-+]?\d+)?|inf|nan)"
+_TOKEN = re.compile(rf"\s*(\[|\]|,|\.\.\.|True|False|{_NUMBER})")
+
+
+@dataclass
+class Tensor:
+    """A printed tensor: its data as nested lists of literals, and its keywords."""
+
+    start: int  # offset of "tensor(" in the text
+    end: int  # offset just past the closing ")"
+    data: object  # nested lists of literal strings, or one literal string
+    kwargs: list[str]
+
+
+@dataclass
+class Comparison:
+    ok: bool
+    first_mismatch: int | None = None  # offset in the actual text
+    reason: str = ""
+    max_abs: float = 0.0
+    max_rel: float = 0.0
+
+
+def _matching_paren(text: str, open_at: int) -> int | None:
+    depth = 0
+    for i in range(open_at, len(text)):
+        c = text[i]
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+            if depth == 0:
+                return i if c == ")" else None
+    return None
+
+
+def _split_top_level(inner: str) -> list[str]:
+    parts, depth, last = [], 0, 0
+    for i, c in enumerate(inner):
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif c == "," and depth == 0:
+            parts.append(inner[last:i])
+            last = i + 1
+    parts.append(inner[last:])
+    return [p.strip() for p in parts]
+
+
+def _parse_data(src: str):
+    """Nested lists of literal strings, or None when it is not tensor data."""
+    tokens, pos = [], 0
+    src = src.strip()
+    while pos < len(src):
+        m = _TOKEN.match(src, pos)
+        if not m:
+            return None
+        tokens.append(m.group(1))
+        pos = m.end()
+
+    def parse(i):
+        if tokens[i] != "[":
+            return tokens[i], i + 1
+        items, i = [], i + 1
+        while tokens[i] != "]":
+            item, i = parse(i)
+            items.append(item)
+            if tokens[i] == ",":
+                i += 1
+        return items, i + 1
+
+    try:
+        value, used = parse(0)
+    except (IndexError, TypeError):
+        return None
+    if used != len(tokens) or value in ("[", "]", ","):
+        return None
+    return value
+
+
+def find_tensors(text: str) -> list[Tensor]:
+    found = []
+    pos = 0
+    while True:
+        m = _TENSOR_START.search(text, pos)
+        if not m:
+            return found
+        open_at = m.end() - 1
+        close = _matching_paren(text, open_at)
+        if close is None:
+            pos = m.end()
+            continue
+        parts = _split_top_level(text[open_at + 1 : close])
+        data = _parse_data(parts[0])
+        if data is None:
+            pos = m.end()
+            continue
+        kwargs = [" ".join(p.split()) for p in parts[1:]]
+        found.append(Tensor(m.start(), close + 1, data, kwargs))
+        pos = close + 1
+
+
+def _kind(literal: str) -> str:
+    if literal in ("True", "False"):
+        return "bool"
+    if literal == "...":
+        return "..."
+    if re.fullmatch(r"[-+]?\d+", literal):
+        return "int"
+    return "float"
+
+
+def _value(literal: str) -> float:
+    if literal == "True":
+        return 1.0
+    if literal == "False":
+        return 0.0
+    return float(literal)
+
+
+def _shape(data) -> str:
+    dims = []
+    while isinstance(data, list):
+        dims.append(str(len(data)))
+        data = data[0] if data else None
+    return "(" + ", ".join(dims) + ")"
+
+
+def _flatten(data):
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten(item)
+    else:
+        yield data
+
+
+def _same_structure(a, b) -> bool:
+    if isinstance(a, list) != isinstance(b, list):
+        return False
+    if not isinstance(a, list):
+        return True
+    return len(a) == len(b) and all(_same_structure(x, y) for x, y in zip(a, b))
+
+
+def compare_tensor(actual: Tensor, expected: Tensor, rtol: float, atol: float):
+    """Return (ok, reason, max_abs, max_rel) for one pair of printed tensors."""
+    if not _same_structure(actual.data, expected.data):
+        return False, f"shape {_shape(actual.data)} != expected {_shape(expected.data)}", 0.0, 0.0
+    if actual.kwargs != expected.kwargs:
+        return False, f"keywords {actual.kwargs} != expected {expected.kwargs}", 0.0, 0.0
+    max_abs = max_rel = 0.0
+    reason = ""
+    for a, e in zip(_flatten(actual.data), _flatten(expected.data)):
+        if _kind(a) != _kind(e):
+            return False, f"literal {a!r} != expected {e!r} (a different dtype?)", max_abs, max_rel
+        if a == "..." or a == e:
+            continue
+        va, ve = _value(a), _value(e)
+        if math.isnan(va) and math.isnan(ve):
+            continue
+        if math.isinf(va) or math.isinf(ve) or math.isnan(va) or math.isnan(ve):
+            reason = reason or f"value {a} != expected {e}"
+            max_abs = max_rel = math.inf
+            continue
+        diff = abs(va - ve)
+        rel = diff / abs(ve) if ve else math.inf
+        max_abs, max_rel = max(max_abs, diff), max(max_rel, rel)
+        if diff > atol + rtol * abs(ve) and not reason:
+            reason = f"value {a} != expected {e} (|diff| {diff:.3g} > atol {atol:g} + rtol {rtol:g} * {abs(ve):g})"
+    return not reason, reason, max_abs, max_rel
+
+
+def compare(actual: str, expected: str, rtol: float = DEFAULT_RTOL, atol: float = DEFAULT_ATOL) -> Comparison:
+    """Compare two printed outputs: tensors as numbers, everything else exactly."""
+    ta, te = find_tensors(actual), find_tensors(expected)
+    result = Comparison(ok=True)
+    pa = pe = 0  # positions in actual / expected
+    for i in range(max(len(ta), len(te))):
+        a = ta[i] if i < len(ta) else None
+        e = te[i] if i < len(te) else None
+        text_a = actual[pa : a.start if a else len(actual)]
+        text_e = expected[pe : e.start if e else len(expected)]
+        if text_a != text_e or (a is None) != (e is None):
+            _mark(result, actual, pa + _common_prefix(text_a, text_e), "text differs")
+            return result
+        ok, reason, mabs, mrel = compare_tensor(a, e, rtol, atol)
+        result.max_abs, result.max_rel = max(result.max_abs, mabs), max(result.max_rel, mrel)
+        if not ok and result.ok:
+            _mark(result, actual, a.start, reason)
+        pa, pe = a.end, e.end
+    if result.ok and actual[pa:] != expected[pe:]:
+        _mark(result, actual, pa + _common_prefix(actual[pa:], expected[pe:]), "text differs")
+    return result
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _mark(result: Comparison, actual: str, offset: int, reason: str) -> None:
+    result.ok = False
+    result.first_mismatch = min(offset, max(len(actual) - 1, 0))
+    result.reason = reason
+
+
+def line_of(text: str, offset: int) -> int:
+    """0-based line index of a character offset."""
+    return text.count("\n", 0, offset)
+
+
+def unified_diff(actual: str, expected: str, name: str) -> str:
+    lines = difflib.unified_diff(
+        expected.splitlines(keepends=True),
+        actual.splitlines(keepends=True),
+        fromfile=f"{name} (expected)",
+        tofile=f"{name} (this run)",
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)

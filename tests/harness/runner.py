@@ -1,0 +1,315 @@
+"""Run a snippet the way a reader runs ``python snippets/<chapter>/<file>.py``.
+
+In-process mode (the default, fast): torch is imported once; before and after each
+snippet the harness puts the process back into the starting state below, runs the
+file as ``__main__`` with the repository root as working directory, and captures
+everything written to ``sys.stdout`` and ``sys.stderr`` (one stream, in order, as a
+terminal shows it), remembering which line of the snippet wrote each piece.
+
+Standalone mode: a fresh ``python <file>`` process with the environment below.
+
+The starting state (documented in CONTRIBUTING and on the site's about page):
+- ``torch.manual_seed(0)``, ``random.seed(0)``, ``numpy.random.seed(0)``
+  (snippets seed themselves anyway: a fresh process starts from a random seed);
+- torch print options: the ``default`` profile (precision 4, sci_mode automatic);
+  numpy print options: numpy's defaults;
+- default dtype ``torch.float32``; grad mode on; anomaly detection and
+  deterministic-algorithms mode off;
+- one intra-op thread (``torch.set_num_threads(1)``; ``OMP_NUM_THREADS=1`` in
+  standalone mode), since sums can differ in the last digit between thread counts;
+- matplotlib backend ``Agg``, default rcParams, no open figures;
+- cwd = the repository root; ``sys.argv = [<snippet path>]``; ``sys.path[0]`` = the
+  snippet's folder; environment variables restored; Python's default warning filters.
+
+Before the output is compared it is normalised the same way in both modes:
+the repository path is made relative, object addresses (``at 0x7f…``) are masked,
+and tracebacks keep only the frames inside the snippet itself.
+"""
+from __future__ import annotations
+
+import io
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import time
+import traceback
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+THREADS = 1
+SEED = 0
+STANDALONE_ENV = {
+    "OMP_NUM_THREADS": str(THREADS),
+    "MKL_NUM_THREADS": str(THREADS),
+    "MPLBACKEND": "Agg",
+    "PYTHONUNBUFFERED": "1",
+    "PYTHONIOENCODING": "utf-8",
+    "PYTHONDONTWRITEBYTECODE": "1",
+}
+# Time a fresh process may take on top of a snippet's own limit (importing torch).
+STANDALONE_STARTUP = 60.0
+
+# The warning filters of a fresh `python` process (CPython 3.11, no -W options).
+_DEFAULT_WARNING_FILTERS = [
+    ("default", None, DeprecationWarning, "__main__", 0),
+    ("ignore", None, DeprecationWarning, None, 0),
+    ("ignore", None, PendingDeprecationWarning, None, 0),
+    ("ignore", None, ImportWarning, None, 0),
+    ("ignore", None, ResourceWarning, None, 0),
+]
+
+
+class SnippetTimeout(BaseException):
+    """Raised inside a snippet that runs past its time limit."""
+
+
+@dataclass
+class RunResult:
+    output: str  # normalised stdout and stderr, interleaved as printed
+    sources: list[int | None] = field(default_factory=list)  # snippet line per output line
+    exception: str | None = None  # printed name of the exception, e.g. "RuntimeError"
+    message: str | None = None  # its message as printed
+    timed_out: bool = False
+    timeout_line: int | None = None
+    compute: float = 0.0  # seconds spent inside the snippet
+    total: float = 0.0  # seconds for the whole run, harness included
+
+
+def rel(path: Path, root: Path = ROOT) -> str:
+    return Path(path).resolve().relative_to(root).as_posix()
+
+
+# ---------------------------------------------------------------- starting state
+def reset_state(root: Path = ROOT) -> None:
+    """Put the process into the documented starting state."""
+    import numpy as np
+    import torch
+
+    torch.set_grad_enabled(True)
+    torch.autograd.set_detect_anomaly(False)
+    torch.use_deterministic_algorithms(False)
+    torch.set_default_dtype(torch.float32)
+    torch.set_printoptions(profile="default", sci_mode=None)
+    torch.set_num_threads(THREADS)
+    torch.manual_seed(SEED)
+    random.seed(SEED)
+    np.random.seed(SEED)
+    np.set_printoptions(
+        precision=8, threshold=1000, edgeitems=3, linewidth=75, suppress=False,
+        nanstr="nan", infstr="inf", formatter=None, sign="-", floatmode="maxprec", legacy=False,
+    )
+    try:
+        import matplotlib
+    except ImportError:  # pragma: no cover - matplotlib is in requirements.txt
+        pass
+    else:
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+
+        plt.close("all")
+        matplotlib.rcdefaults()
+    os.chdir(root)
+    warnings.resetwarnings()
+    for action, message, category, module, lineno in reversed(_DEFAULT_WARNING_FILTERS):
+        warnings.filterwarnings(action, category=category, module=module or "", lineno=lineno)
+    warnings.showwarning = warnings._showwarning_orig  # pytest swaps it for a recorder
+
+
+# ---------------------------------------------------------------- capture
+class _Capture(io.TextIOBase):
+    """A text stream that records which snippet line wrote each piece."""
+
+    def __init__(self, filename: str):
+        self.filename = filename
+        self.pieces: list[tuple[str, int | None]] = []
+
+    def writable(self) -> bool:
+        return True
+
+    @property
+    def encoding(self) -> str:
+        return "utf-8"
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, text: str) -> int:
+        frame, line = sys._getframe(1), None
+        while frame is not None:
+            if frame.f_code.co_filename == self.filename:
+                line = frame.f_lineno
+                break
+            frame = frame.f_back
+        self.pieces.append((text, line))
+        return len(text)
+
+    def lines(self) -> list[tuple[str, int | None]]:
+        """Split into lines; each line is attributed to the write that started it."""
+        out: list[tuple[str, int | None]] = []
+        current, source, open_line = "", None, False
+        for text, line in self.pieces:
+            for part in text.splitlines(keepends=True):
+                if not open_line:
+                    source = line
+                current += part
+                open_line = not part.endswith("\n")
+                if not open_line:
+                    out.append((current, source))
+                    current = ""
+        if current:
+            out.append((current, source))
+        return out
+
+
+def _alarm(signum, frame):
+    raise SnippetTimeout()
+
+
+def run_inprocess(path: Path, timeout: float, root: Path = ROOT) -> RunResult:
+    """Run one snippet in this process from the starting state, then restore it."""
+    started = time.perf_counter()
+    path = Path(path).resolve()
+    filename = str(path)
+    code = compile(path.read_text(encoding="utf-8"), filename, "exec")
+    capture = _Capture(filename)
+    saved = (sys.stdout, sys.stderr, sys.argv[:], sys.path[:], os.getcwd(), dict(os.environ),
+             warnings.showwarning)
+    saved_filters = warnings.filters[:]
+    reset_state(root)
+    namespace = {"__name__": "__main__", "__file__": filename, "__builtins__": __builtins__,
+                 "__doc__": None, "__package__": None, "__spec__": None, "__loader__": None}
+    sys.argv = [filename]
+    sys.path.insert(0, str(path.parent))
+    exc: BaseException | None = None
+    timed_out, timeout_line = False, None
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    sys.stdout = sys.stderr = capture
+    compute_start = time.perf_counter()
+    try:
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+        exec(code, namespace)
+    except SnippetTimeout as e:
+        timed_out = True
+        tb = e.__traceback__
+        while tb is not None:
+            if tb.tb_frame.f_code.co_filename == filename:
+                timeout_line = tb.tb_lineno
+            tb = tb.tb_next
+    except SystemExit as e:
+        if e.code not in (None, 0):
+            exc = e
+    except BaseException as e:  # noqa: BLE001 - a snippet may raise anything
+        exc = e
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        compute = time.perf_counter() - compute_start
+        signal.signal(signal.SIGALRM, previous)
+        if exc is not None:
+            capture.write("".join(traceback.format_exception(exc)))
+        sys.stdout, sys.stderr, sys.argv, sys.path[:] = saved[0], saved[1], saved[2], saved[3]
+        os.environ.clear()
+        os.environ.update(saved[5])
+        reset_state(root)
+        os.chdir(saved[4])
+        warnings.filters[:] = saved_filters
+        warnings.showwarning = saved[6]
+        warnings._filters_mutated()
+    lines = normalize_lines(capture.lines(), path, root, exc_line=_snippet_line(exc, filename))
+    result = _result(lines)
+    result.timed_out, result.timeout_line = timed_out, timeout_line
+    result.compute = compute
+    result.total = time.perf_counter() - started
+    return result
+
+
+def _snippet_line(exc: BaseException | None, filename: str) -> int | None:
+    line = None
+    tb = exc.__traceback__ if exc is not None else None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == filename:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def run_standalone(path: Path, timeout: float, root: Path = ROOT) -> RunResult:
+    """Run one snippet as a fresh `python <file>` process, as a reader would."""
+    started = time.perf_counter()
+    path = Path(path).resolve()
+    env = {**os.environ, **STANDALONE_ENV}
+    try:
+        proc = subprocess.run(
+            [sys.executable, rel(path, root)], cwd=root, env=env, stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout + STANDALONE_STARTUP,
+        )
+    except subprocess.TimeoutExpired as e:
+        text = (e.stdout or b"").decode("utf-8", "replace")
+        result = _result(normalize_lines([(l, None) for l in text.splitlines(True)], path, root))
+        result.timed_out = True
+        result.total = time.perf_counter() - started
+        return result
+    text = proc.stdout.decode("utf-8", "replace")
+    result = _result(normalize_lines([(l, None) for l in text.splitlines(True)], path, root))
+    result.total = result.compute = time.perf_counter() - started
+    return result
+
+
+# ---------------------------------------------------------------- normalisation
+_ADDRESS = re.compile(r"\bat 0x[0-9a-fA-F]+")
+_FRAME = re.compile(r'  File "([^"]+)", line (\d+)')
+
+
+def normalize_lines(lines, path: Path, root: Path = ROOT, exc_line: int | None = None):
+    """Make output independent of the machine and the run (see module docstring)."""
+    prefix = str(root) + os.sep
+    snippet = rel(path, root)
+    out = []
+    in_traceback = keep_frame = False
+    for text, source in lines:
+        text = _ADDRESS.sub("at 0x…", text.replace(prefix, ""))
+        if text.startswith("Traceback (most recent call last):"):
+            in_traceback, keep_frame = True, False
+            out.append((text, exc_line))
+            continue
+        if in_traceback:
+            frame = _FRAME.match(text)
+            if frame:
+                keep_frame = frame.group(1) == snippet
+                if keep_frame:
+                    out.append((text, exc_line))
+                continue
+            if text.startswith("    "):
+                if keep_frame:
+                    out.append((text, exc_line))
+                continue
+            if text.startswith("  [Previous line repeated"):
+                continue
+            in_traceback = False
+            source = exc_line if source is None else source
+        out.append((text, source))
+    return out
+
+
+_EXCEPTION_LINE = re.compile(r"^([A-Za-z_][\w.]*)(?:: (.*))?$", re.S)
+
+
+def _result(lines) -> RunResult:
+    output = "".join(text for text, _ in lines)
+    result = RunResult(output=output, sources=[source for _, source in lines])
+    # The exception is whatever follows the last traceback's frames.
+    texts = [text for text, _ in lines]
+    starts = [i for i, t in enumerate(texts) if t.startswith("Traceback (most recent call last):")]
+    if starts:
+        i = starts[-1] + 1
+        while i < len(texts) and texts[i].startswith("  "):
+            i += 1
+        tail = "".join(texts[i:]).rstrip("\n")
+        m = _EXCEPTION_LINE.match(tail)
+        if m:
+            result.exception, result.message = m.group(1), (m.group(2) or "")
+    return result
