@@ -207,11 +207,22 @@ def compare(actual: str, expected: str, rtol: float = DEFAULT_RTOL, atol: float 
         ok, reason, mabs, mrel = compare_tensor(a, e, rtol, atol)
         result.max_abs, result.max_rel = max(result.max_abs, mabs), max(result.max_rel, mrel)
         if not ok and result.ok:
-            _mark(result, actual, a.start, reason)
+            _mark(result, actual, a.start + _first_differing_line(actual[a.start:a.end],
+                                                                  expected[e.start:e.end]), reason)
         pa, pe = a.end, e.end
     if result.ok and actual[pa:] != expected[pe:]:
         _mark(result, actual, pa + _common_prefix(actual[pa:], expected[pe:]), "text differs")
     return result
+
+
+def _first_differing_line(a: str, b: str) -> int:
+    """Offset in a of the first line that differs from b's."""
+    offset = 0
+    for line_a, line_b in zip(a.splitlines(keepends=True), b.splitlines(keepends=True)):
+        if line_a != line_b:
+            break
+        offset += len(line_a)
+    return min(offset, max(len(a) - 1, 0))
 
 
 def _common_prefix(a: str, b: str) -> int:

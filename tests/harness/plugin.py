@@ -39,6 +39,7 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     if config.getoption("update_outputs") and config.getoption("standalone"):
         raise pytest.UsageError("--update-outputs runs in-process; do not combine it with --standalone")
+    runner.warm_up()
     config.stash[_CHANGED] = []
     config.stash[_TIMINGS] = []
     config.addinivalue_line("markers", "snippet: a snippet under snippets/ run by the harness")
@@ -79,7 +80,7 @@ class SnippetItem(pytest.Item):
 
     def runtest(self):
         try:
-            cfg = settings.for_snippet(self.path)
+            cfg = settings.for_snippet(self.path, self._rel(self.path.parent / settings.SETTINGS_FILE))
         except settings.SettingsError as exc:
             raise SnippetFailure(str(exc)) from None
         result = self._run(cfg)
@@ -134,7 +135,8 @@ class SnippetItem(pytest.Item):
             raise SnippetFailure(
                 f"{self.rel}: refusing to write {self._rel(self.expected_path)}: two runs printed "
                 f"different output. Seed everything, avoid printing addresses, times or "
-                f"unordered sets.\n" + outputs.unified_diff(second.output, first.output, self.rel))
+                f"unordered sets.\n"
+                + outputs.unified_diff(second.output, first.output, self._rel(self.expected_path)))
         if self.expected_path.exists():
             old = self.expected_path.read_text(encoding="utf-8")
             if outputs.compare(first.output, old, cfg.rtol, cfg.atol).ok:
@@ -165,7 +167,7 @@ class SnippetItem(pytest.Item):
             f"(rtol {cfg.rtol:g}, atol {cfg.atol:g})",
             f"  shown on: {', '.join(shown_on)}",
             "",
-            outputs.unified_diff(result.output, expected, self.rel),
+            outputs.unified_diff(result.output, expected, self._rel(self.expected_path)),
             "If the new output is right, run `make update-outputs` and commit the changed file.",
         ]
         return "\n".join(msg)

@@ -85,6 +85,16 @@ def rel(path: Path, root: Path = ROOT) -> str:
 
 
 # ---------------------------------------------------------------- starting state
+def warm_up() -> None:
+    """Import what snippets use once per test session (torch alone takes ~1.5 s)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot  # noqa: F401
+    import numpy  # noqa: F401
+    import torch  # noqa: F401
+
+
 def reset_state(root: Path = ROOT) -> None:
     """Put the process into the documented starting state."""
     import numpy as np

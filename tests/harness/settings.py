@@ -40,35 +40,45 @@ class Settings:
 _KEYS = {"rtol": float, "atol": float, "timeout": float, "raises": str, "match": str}
 
 
-def load_folder(folder: Path) -> dict[str, Settings]:
+def load_folder(folder: Path, shown_as: str | None = None) -> dict[str, Settings]:
+    """Settings of every snippet in folder; raises SettingsError listing every problem.
+
+    shown_as: how to name the settings file in messages (default: its full path).
+    """
     path = folder / SETTINGS_FILE
     if not path.exists():
         return {}
+    where = shown_as or str(path)
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(f"{path}: {exc}") from None
-    result = {}
+        raise SettingsError(f"{where}: {exc}") from None
+    result, problems = {}, []
     for name, table in raw.items():
         if not isinstance(table, dict):
-            raise SettingsError(f"{path}: '{name}' must be a table named after a snippet file")
+            problems.append(f"'{name}' must be a table named after a snippet file")
+            continue
         if not (folder / name).is_file():
-            raise SettingsError(f"{path}: [\"{name}\"] names no snippet in {folder}")
-        unknown = set(table) - set(_KEYS)
+            problems.append(f'["{name}"] names no snippet in this folder')
+        unknown = sorted(set(table) - set(_KEYS))
         if unknown:
-            raise SettingsError(f"{path}: [\"{name}\"] has unknown keys {sorted(unknown)}; known: {sorted(_KEYS)}")
+            problems.append(f'["{name}"] has unknown keys {unknown}; known: {sorted(_KEYS)}')
         values = {}
         for key, value in table.items():
+            if key not in _KEYS:
+                continue
             if _KEYS[key] is float and isinstance(value, int):
                 value = float(value)
             if not isinstance(value, _KEYS[key]):
-                raise SettingsError(f"{path}: [\"{name}\"].{key} must be a {_KEYS[key].__name__}")
+                problems.append(f'["{name}"].{key} must be a {_KEYS[key].__name__}')
             values[key] = value
-        if ("match" in values) and ("raises" not in values):
-            raise SettingsError(f"{path}: [\"{name}\"] has 'match' without 'raises'")
+        if "match" in values and "raises" not in values:
+            problems.append(f'["{name}"] has \'match\' without \'raises\'')
         result[name] = Settings(**values)
+    if problems:
+        raise SettingsError("\n".join(f"{where}: {p}" for p in problems))
     return result
 
 
-def for_snippet(path: Path) -> Settings:
-    return load_folder(path.parent).get(path.name, Settings())
+def for_snippet(path: Path, shown_as: str | None = None) -> Settings:
+    return load_folder(path.parent, shown_as).get(path.name, Settings())

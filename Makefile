@@ -1,0 +1,56 @@
+# Gradients, Executed — every target creates .venv from requirements.txt when it is
+# missing or stale (the pins changed), so a fresh clone needs only Python 3.11,
+# git and make.  `make help` lists the targets.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8000
+# The venv is stale when requirements.txt or constraints.txt changes.
+REQ_HASH := $(shell cat requirements.txt constraints.txt 2>/dev/null | $(PYTHON) -c "import hashlib,sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest()[:16])")
+STAMP  := $(VENV)/.installed-$(REQ_HASH)
+PYTEST := $(PY) -m pytest
+
+.DEFAULT_GOAL := help
+.PHONY: help venv test test-standalone update-outputs site serve bench lock clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): requirements.txt constraints.txt
+	@$(PYTHON) -c "import sys; assert sys.version_info >= (3, 11), 'Python 3.11+ is needed, found ' + sys.version" 
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements.txt -c constraints.txt
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+venv: $(STAMP) ## Create or refresh .venv from requirements.txt
+
+test: $(STAMP) ## Run every test: snippets, tooling, parity, the site build
+	$(PYTEST)
+
+test-standalone: $(STAMP) ## Run each snippet in its own fresh python process, in parallel
+	$(PYTEST) snippets --standalone
+
+update-outputs: $(STAMP) ## Rewrite expected outputs of snippets whose output changed (runs each twice)
+	$(PYTEST) snippets --update-outputs
+
+site: $(STAMP) ## Test, then build both languages into site/
+	$(PYTEST) -m "not sitebuild"
+	$(PY) scripts/build_site.py --out site
+
+serve: site ## Test, build, and serve the site on localhost (PORT=8000)
+	@echo "Serving site/ on http://127.0.0.1:$(PORT)/ (中文) and http://127.0.0.1:$(PORT)/en/ (English)"
+	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory site
+
+bench: $(STAMP) ## Measure: snippet count, test time, import torch, harness overhead, standalone, build
+	$(PY) scripts/bench.py
+
+lock: $(STAMP) ## Regenerate constraints.txt (every transitive pin) from the current .venv
+	{ echo '# Every transitive dependency, pinned (`make lock` regenerates it). Direct pins live in'; \
+	  echo '# requirements.txt; torch is pinned there only (its local CPU build is 2.13.0+cpu).'; \
+	  $(PY) -m pip freeze --exclude-editable | grep -v -i '^torch=='; } > constraints.txt
+
+clean: ## Remove site/, caches and test artifacts (keeps .venv)
+	rm -rf site build test-artifacts .pytest_cache
+	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +

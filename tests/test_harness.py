@@ -1,0 +1,254 @@
+"""The snippet harness must fail loudly on every kind of wrong output.
+
+Each test builds a throw-away project (snippets/demo/ + docs/zh, docs/en) from the
+fixtures in tests/fixtures/harness/ and runs pytest with the harness plugin on it.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures" / "harness"
+
+
+class Result:
+    """What one inner pytest run printed, with pytester-style assertions."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.stdout = pytest.LineMatcher(text.splitlines())
+
+    def assert_outcomes(self, **expected: int) -> None:
+        counts = pytest.RunResult.parse_summary_nouns(self.text.splitlines())
+        got = {k: counts.get(k, 0) for k in ("passed", "failed", "errors")}
+        want = {k: expected.get(k, 0) for k in ("passed", "failed", "errors")}
+        assert got == want, self.text
+
+
+class Project:
+    """A throw-away project with snippets/demo/ and the harness plugin.
+
+    The inner pytest runs in this process (torch is already imported), like
+    pytester's in-process mode but without its sys.modules snapshot, which torch's
+    extension modules do not survive.
+    """
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.demo = self.root / "snippets" / "demo"
+        self.demo.mkdir(parents=True)
+        (root / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
+
+    def add(self, snippet: str, out: str | None = None, name: str | None = None) -> Path:
+        name = name or snippet
+        target = self.demo / f"{name}.py"
+        shutil.copy(FIXTURES / f"{snippet}.py", target)
+        if out is not None:
+            shutil.copy(FIXTURES / f"{out}.out", self.demo / f"{name}.out")
+        return target
+
+    def settings(self, text: str) -> None:
+        (self.demo / "harness.toml").write_text(text, encoding="utf-8")
+
+    def pages(self) -> None:
+        for lang in ("zh", "en"):
+            (self.root / "docs" / lang).mkdir(parents=True, exist_ok=True)
+            shutil.copy(FIXTURES / f"page_{lang}.md", self.root / "docs" / lang / "demo.md")
+
+    def run(self, *args: str) -> Result:
+        out = io.StringIO()
+        cwd = os.getcwd()
+        os.chdir(self.root)
+        try:
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+                pytest.main(["-p", "tests.harness.plugin", "-p", "no:cacheprovider",
+                             "--color=no", "snippets", *args])
+        finally:
+            os.chdir(cwd)
+        return Result(out.getvalue())
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return Project(tmp_path)
+
+
+def test_a_snippet_whose_output_matches_passes_and_its_test_id_is_its_path(project):
+    project.add("gradient", out="gradient")
+    result = project.run("-v")
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["*snippets/demo/gradient.py::output PASSED*"])
+
+
+def test_a_wrong_digit_in_a_gradient_fails_and_says_where_it_was_printed(project):
+    project.add("gradient", out="gradient_wrong_digit")
+    project.pages()
+    result = project.run()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines([
+        "snippets/demo/gradient.py:8: output differs from snippets/demo/gradient.out",
+        "  first mismatch: output line 3, printed by line 8:  print(x.grad)",
+        "  why: value 4.5000 != expected 4.5001*",
+        "  largest error in compared tensors: abs 0.0001, rel 2.22e-05 (rtol 1e-05, atol 1e-08)",
+        "  shown on: docs/en/demo.md, docs/zh/demo.md",
+        "--- snippets/demo/gradient.out (expected)",
+        "+++ snippets/demo/gradient.out (this run)",
+        "If the new output is right, run `make update-outputs`*",
+    ])
+    assert "\n-        [4.5001, 4.5000]])\n+        [4.5000, 4.5000]])\n" in result.text
+
+
+def test_two_is_not_three_however_few_digits_are_printed(project):
+    project.add("double", out="double_off_by_one")
+    result = project.run()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["  why: value 2. != expected 3.*", "*abs 1, rel 0.333*"])
+
+
+def test_a_renamed_grad_fn_fails(project):
+    project.add("add", out="add_old_grad_fn")
+    result = project.run()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(
+        ["  why: keywords ['grad_fn=<AddBackward0>'] != expected ['grad_fn=<AddBackward>']"])
+
+
+def test_a_different_tolerance_can_be_set_per_snippet(project):
+    project.add("gradient", out="gradient_wrong_digit")
+    project.settings('["gradient.py"]\nrtol = 1e-4\n')
+    project.run().assert_outcomes(passed=1)
+
+
+def test_an_unexpected_exception_fails_with_its_traceback(project):
+    project.add("raises", out="raises")
+    result = project.run()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines([
+        "snippets/demo/raises.py: raised RuntimeError unexpectedly.",
+        '  raises = "RuntimeError"',
+        "RuntimeError: grad can be implicitly created only for scalar outputs",
+    ])
+
+
+def test_a_declared_exception_passes_and_its_text_is_the_expected_output(project):
+    project.add("raises", out="raises")
+    project.settings('["raises.py"]\nraises = "RuntimeError"\nmatch = "only for scalar outputs"\n')
+    project.run().assert_outcomes(passed=1)
+
+
+def test_a_missing_expected_error_fails(project):
+    project.add("gradient", out="gradient")
+    project.settings('["gradient.py"]\nraises = "RuntimeError"\n')
+    result = project.run()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(
+        ["snippets/demo/gradient.py: expected it to raise RuntimeError, but it raised nothing."])
+
+
+def test_a_different_exception_or_message_fails(project):
+    project.add("raises", out="raises", name="wrong_type")
+    project.add("raises", out="raises", name="wrong_message")
+    project.settings('["wrong_type.py"]\nraises = "ValueError"\n\n'
+                     '["wrong_message.py"]\nraises = "RuntimeError"\nmatch = "freed"\n')
+    result = project.run()
+    result.assert_outcomes(failed=2)
+    result.stdout.fnmatch_lines_random([
+        "snippets/demo/wrong_type.py: expected ValueError, but it raised RuntimeError: grad can*",
+        "snippets/demo/wrong_message.py: raised RuntimeError as expected, but its message does not match 'freed':",
+    ])
+
+
+def test_a_hang_fails_with_a_clear_message_and_the_line_it_was_at(project):
+    project.add("hang", out="gradient")
+    project.settings('["hang.py"]\ntimeout = 0.5\n')
+    result = project.run()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines([
+        "snippets/demo/hang.py: did not finish within its time limit of 0.5 s*It was at line [56].",
+        "If it really needs longer, set `timeout` for it in snippets/demo/harness.toml.",
+        "start",
+    ])
+
+
+def test_a_typo_in_the_settings_fails_instead_of_switching_a_check_off(project):
+    project.add("gradient", out="gradient")
+    project.settings('["gradient.py"]\nrais = "RuntimeError"\n\n["gone.py"]\ntimeout = 1\n')
+    result = project.run()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines([
+        "snippets/demo/harness.toml: ?\"gradient.py\"? has unknown keys ?'rais'?; known: *",
+        "snippets/demo/harness.toml: ?\"gone.py\"? names no snippet in this folder",
+    ])
+
+
+def test_a_missing_expected_output_file_fails_with_what_to_run(project):
+    project.add("gradient")
+    result = project.run()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines([
+        "snippets/demo/gradient.py: no expected output file snippets/demo/gradient.out.",
+        "Run `make update-outputs` to create it, then review and commit it.",
+    ])
+
+
+def test_no_snippet_can_change_the_next_ones_output(project):
+    project.add("leaky", name="a_leaky")
+    project.add("state_probe", out="state_probe", name="b_state_probe")
+    (project.demo / "a_leaky.out").write_text("changed everything\n")
+    project.run().assert_outcomes(passed=2)
+
+
+def test_update_writes_new_outputs_and_names_the_files_it_changed(project):
+    project.add("gradient", name="new")
+    project.add("double", out="double_off_by_one", name="changed")
+    result = project.run("--update-outputs")
+    result.assert_outcomes(passed=2)
+    result.stdout.fnmatch_lines([
+        "*updated 2 expected output file(s)*",
+        "  wrote snippets/demo/changed.out",
+        "  wrote snippets/demo/new.out",
+    ])
+    assert (project.demo / "changed.out").read_text() == "tensor([2., 4., 6.])\n"
+    project.run().assert_outcomes(passed=2)
+
+
+def test_update_leaves_a_file_alone_when_the_new_output_is_within_tolerance(project):
+    project.add("gradient", out="gradient_within_tolerance")
+    before = (project.demo / "gradient.out").read_text()
+    result = project.run("--update-outputs")
+    result.stdout.fnmatch_lines(["*no expected output changed*"])
+    assert (project.demo / "gradient.out").read_text() == before
+
+
+def test_update_refuses_output_that_differs_between_two_runs(project):
+    project.add("random_output", name="random")
+    result = project.run("--update-outputs")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines([
+        "snippets/demo/random.py: refusing to write snippets/demo/random.out: "
+        "two runs printed different output.*"])
+    assert not (project.demo / "random.out").exists()
+
+
+def test_update_does_not_write_when_a_declared_error_is_missing(project):
+    project.add("gradient", name="quiet")
+    project.settings('["quiet.py"]\nraises = "RuntimeError"\n')
+    project.run("--update-outputs").assert_outcomes(failed=1)
+    assert not (project.demo / "quiet.out").exists()
+
+
+def test_standalone_mode_runs_fresh_processes_and_checks_the_same_files(project):
+    project.add("raises", out="raises")
+    project.add("double", out="double_off_by_one")
+    project.settings('["raises.py"]\nraises = "RuntimeError"\n')
+    result = project.run("--standalone")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines([
+        "snippets/demo/double.py: output differs from snippets/demo/double.out",
+        "  first mismatch: output line 1, the snippet line that printed it is not known in this mode",
+    ])
