@@ -28,6 +28,12 @@ def _languages(config) -> list[dict]:
     langs = (config.extra.get("i18n") or {}).get("languages")
     if not langs:
         raise PluginError("hooks/i18n.py: extra.i18n.languages is missing from the config")
+    for i, lang in enumerate(langs):
+        # The default language lives at the root, every other one in <code>/, built
+        # from mkdocs.<code>.yml (scripts/build_site.py relies on this layout).
+        want = "" if i == 0 else f"{lang['code']}/"
+        if lang.get("dir") != want:
+            raise PluginError(f"hooks/i18n.py: language '{lang['code']}' must have dir: \"{want}\"")
     return langs
 
 
@@ -70,10 +76,20 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_context(context, page, config, nav):
+    """Language links for this page: `href` for the selector, `link` for <head>."""
     here = _current(config)
-    up = "../" * here["dir"].count("/")  # from this language's root to the site root
+    # From this page up to the site root: the page's depth in its build, then the
+    # language's own folder.
+    to_root = "../" * page.url.count("/") + "../" * here["dir"].count("/")
+    site_url = (config.site_url or "").rstrip("/")
     config.extra["alternate"] = [
-        {"name": lang["name"], "lang": lang["code"], "link": up + lang["dir"] + page.url}
+        {
+            "name": lang["name"],
+            "lang": lang["code"],
+            "href": (to_root + lang["dir"] + page.url) or "./",
+            # <link rel="alternate"> wants an absolute URL; the theme passes it on as is.
+            "link": f"{site_url}/{lang['dir']}{page.url}",
+        }
         for lang in _languages(config)
     ]
     return context

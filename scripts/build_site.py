@@ -33,7 +33,8 @@ def configs(root: Path = ROOT) -> list[tuple[str, Path]]:
 
 def build(root: Path, out: Path, quiet: bool = False) -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict"] + (["--quiet"] if quiet else [])
+    # Never pass mkdocs --quiet: it drops warnings before --strict can count them.
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".build-", dir=out.parent))

@@ -67,3 +67,61 @@ def pages_including(root: Path, snippet: str) -> list[str]:
             if snippet in parse(docs / lang / page).includes:
                 found.append((Path("docs") / lang / page).as_posix())
     return found
+
+
+def check_parity(root: Path) -> list[str]:
+    """Problems that break language parity or leave a snippet off the site.
+
+    Every page exists in every language; twins include the same files in the same
+    order and use the same explicit heading ids in the same order; every heading has
+    an explicit id; each snippet's output is shown right after its code; every snippet
+    is shown by at least one page in each language.
+    """
+    docs = root / "docs"
+    langs = languages(docs)
+    problems: list[str] = []
+    by_lang = {lang: set(pages(docs, lang)) for lang in langs}
+    all_pages = sorted(set().union(*by_lang.values())) if langs else []
+    for page in all_pages:
+        missing = [lang for lang in langs if page not in by_lang[lang]]
+        for lang in missing:
+            have = next(l for l in langs if l not in missing)
+            problems.append(f"docs/{have}/{page.as_posix()} has no twin docs/{lang}/{page.as_posix()}")
+    snippets = sorted(p.relative_to(root).as_posix() for p in (root / "snippets").rglob("*.py")
+                      if p.name not in ("conftest.py", "__init__.py"))
+    shown = {lang: set() for lang in langs}
+    for page in all_pages:
+        parsed = {lang: parse(docs / lang / page) for lang in langs if page in by_lang[lang]}
+        for lang, p in parsed.items():
+            name = f"docs/{lang}/{page.as_posix()}"
+            shown[lang].update(p.includes)
+            for level, hid, line in p.heading_ids:
+                if hid is None:
+                    problems.append(f"{name}: heading without an explicit id "
+                                    f"(add {{#some-id}}, the same in every language): {line}")
+            for i, inc in enumerate(p.includes):
+                if not (root / inc).exists():
+                    problems.append(f"{name}: includes {inc}, which does not exist")
+                out = inc[:-3] + ".out" if inc.endswith(".py") else None
+                if out and (root / out).exists() and (root / out).read_text(encoding="utf-8"):
+                    following = p.includes[i + 1] if i + 1 < len(p.includes) else None
+                    if following != out:
+                        problems.append(f"{name}: {inc} is not followed by its output {out}")
+        if len(parsed) < 2:
+            continue
+        (ref_lang, ref), *others = parsed.items()
+        for lang, p in others:
+            for what, a, b in (("includes", ref.includes, p.includes),
+                               ("heading ids", [h[1] for h in ref.heading_ids], [h[1] for h in p.heading_ids])):
+                if a != b:
+                    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+                    x = a[i] if i < len(a) else "(nothing)"
+                    y = b[i] if i < len(b) else "(nothing)"
+                    problems.append(
+                        f"docs/{ref_lang}/{page.as_posix()} and docs/{lang}/{page.as_posix()}: {what} differ "
+                        f"at position {i + 1}: {x} vs {y}")
+    for lang in langs:
+        for snippet in snippets:
+            if snippet not in shown[lang]:
+                problems.append(f"{snippet} is not shown on any page in docs/{lang}/")
+    return problems

@@ -1,0 +1,169 @@
+"""The site: language parity, and a strict build that fails on broken input.
+
+Parity is checked on the real docs/ and on small broken trees; the build checks copy
+the real config, hooks and docs into a temporary folder and break one thing each.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.harness.pages import check_parity
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD = [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--quiet"]
+
+
+# ---------------------------------------------------------------- parity
+def test_every_page_has_a_twin_with_the_same_snippets_and_heading_ids():
+    problems = check_parity(ROOT)
+    assert not problems, "\n".join(problems)
+
+
+def _tree(tmp_path: Path) -> Path:
+    (tmp_path / "snippets" / "c").mkdir(parents=True)
+    (tmp_path / "snippets" / "c" / "a.py").write_text("print(1)\n")
+    (tmp_path / "snippets" / "c" / "a.out").write_text("1\n")
+    (tmp_path / "snippets" / "c" / "b.py").write_text("print(2)\n")
+    (tmp_path / "snippets" / "c" / "b.out").write_text("2\n")
+    for lang, title in (("zh", "标题"), ("en", "Title")):
+        (tmp_path / "docs" / lang).mkdir(parents=True)
+        (tmp_path / "docs" / lang / "p.md").write_text(
+            f"# {title} {{#top}}\n\n## {title} A {{#a}}\n\n"
+            '```python\n--8<-- "snippets/c/a.py"\n```\n\n```text\n--8<-- "snippets/c/a.out"\n```\n\n'
+            f"## {title} B {{#b}}\n\n"
+            '```python\n--8<-- "snippets/c/b.py"\n```\n\n```text\n--8<-- "snippets/c/b.out"\n```\n',
+            encoding="utf-8")
+    return tmp_path
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_well_formed_tree_has_no_parity_problems(tmp_path):
+    assert check_parity(_tree(tmp_path)) == []
+
+
+def test_a_page_without_its_twin_is_reported(tmp_path):
+    root = _tree(tmp_path)
+    shutil.copy(root / "docs" / "zh" / "p.md", root / "docs" / "zh" / "extra.md")
+    assert "docs/zh/extra.md has no twin docs/en/extra.md" in check_parity(root)
+
+
+def test_snippets_in_a_different_order_are_reported(tmp_path):
+    root = _tree(tmp_path)
+    page = root / "docs" / "en" / "p.md"
+    text = page.read_text()
+    page.write_text(text.replace("snippets/c/a.", "snippets/c/X.").replace("snippets/c/b.", "snippets/c/a.")
+                    .replace("snippets/c/X.", "snippets/c/b."))
+    assert ("docs/en/p.md and docs/zh/p.md: includes differ at position 1: snippets/c/b.py vs snippets/c/a.py"
+            in check_parity(root))
+
+
+def test_a_different_heading_id_is_reported(tmp_path):
+    root = _tree(tmp_path)
+    _edit(root / "docs" / "en" / "p.md", "{#b}", "{#bee}")
+    assert "docs/en/p.md and docs/zh/p.md: heading ids differ at position 3: bee vs b" in check_parity(root)
+
+
+def test_a_heading_without_an_explicit_id_is_reported(tmp_path):
+    root = _tree(tmp_path)
+    _edit(root / "docs" / "zh" / "p.md", "## 标题 B {#b}", "## 标题 B")
+    problems = check_parity(root)
+    assert any(p.startswith("docs/zh/p.md: heading without an explicit id") for p in problems), problems
+
+
+def test_a_snippet_no_page_shows_is_reported(tmp_path):
+    root = _tree(tmp_path)
+    (root / "snippets" / "c" / "lonely.py").write_text("print(3)\n")
+    problems = check_parity(root)
+    assert "snippets/c/lonely.py is not shown on any page in docs/zh/" in problems
+    assert "snippets/c/lonely.py is not shown on any page in docs/en/" in problems
+
+
+def test_code_without_its_output_right_after_it_is_reported(tmp_path):
+    root = _tree(tmp_path)
+    for lang in ("zh", "en"):
+        _edit(root / "docs" / lang / "p.md", '```text\n--8<-- "snippets/c/a.out"\n```\n', "")
+    assert "docs/zh/p.md: snippets/c/a.py is not followed by its output snippets/c/a.out" in check_parity(root)
+
+
+# ---------------------------------------------------------------- strict build
+def _site_copy(tmp_path: Path) -> Path:
+    site = tmp_path / "repo"
+    site.mkdir()
+    for name in ("mkdocs.yml", "mkdocs.en.yml"):
+        shutil.copy(ROOT / name, site / name)
+    for name in ("hooks", "docs", "snippets", "scripts", "overrides"):
+        shutil.copytree(ROOT / name, site / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return site
+
+
+def _build(site: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(site / "scripts" / "build_site.py"), "--quiet",
+                           "--out", str(site / "site")], cwd=site, capture_output=True, text=True)
+
+
+@pytest.mark.sitebuild
+def test_the_real_site_builds_strictly_in_both_languages(tmp_path):
+    out = tmp_path / "site"
+    proc = subprocess.run(BUILD + ["--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "WARNING" not in proc.stdout + proc.stderr
+    zh, en = out / "autograd" / "basics" / "index.html", out / "en" / "autograd" / "basics" / "index.html"
+    assert '<html lang="zh"' in zh.read_text() and '<html lang="en"' in en.read_text()
+    # The language selector leads to the same page in the other language.
+    assert 'href="../../en/autograd/basics/" hreflang="en"' in zh.read_text()
+    assert 'href="../../../autograd/basics/" hreflang="zh"' in en.read_text()
+    # Math is rendered by KaTeX served from the site itself.
+    assert (out / "assets" / "vendor" / "katex" / "katex.min.js").exists()
+    assert (out / "en" / "assets" / "vendor" / "katex" / "katex.min.js").exists()
+    assert "cdn" not in zh.read_text().lower()
+    # Each language has its own search index; Chinese is segmented into words.
+    zh_index = json.loads((out / "search" / "search_index.json").read_text())
+    en_index = json.loads((out / "en" / "search" / "search_index.json").read_text())
+    assert zh_index["config"]["lang"] != en_index["config"]["lang"] or zh_index != en_index
+    assert any("\u200b梯度\u200b" in doc["text"] for doc in zh_index["docs"])
+    assert not any("梯度" in doc["text"] for doc in en_index["docs"])
+
+
+@pytest.mark.sitebuild
+def test_the_build_fails_on_a_missing_include(tmp_path):
+    site = _site_copy(tmp_path)
+    _edit(site / "docs" / "en" / "autograd" / "basics.md",
+          '--8<-- "snippets/autograd/basics_backward.py"', '--8<-- "snippets/autograd/basics_backwards.py"')
+    proc = _build(site)
+    assert proc.returncode != 0
+    assert "FAILED: mkdocs build --strict -f mkdocs.en.yml" in proc.stdout
+    assert "snippets/autograd/basics_backwards.py" in proc.stdout
+    assert not (site / "site").exists(), "a failed build must not leave a site behind"
+
+
+@pytest.mark.sitebuild
+def test_the_build_fails_on_a_broken_link_or_anchor(tmp_path):
+    site = _site_copy(tmp_path)
+    _edit(site / "docs" / "zh" / "index.md", "(autograd/basics.md)", "(autograd/basic.md)")
+    _edit(site / "docs" / "en" / "index.md", "(autograd/basics.md)", "(autograd/basics.md#no-such-anchor)")
+    proc = _build(site)
+    assert proc.returncode != 0
+    assert "FAILED: mkdocs build --strict -f mkdocs.yml" in proc.stdout
+    assert "autograd/basic.md" in proc.stdout
+    assert "FAILED: mkdocs build --strict -f mkdocs.en.yml" in proc.stdout
+    assert "no-such-anchor" in proc.stdout
+
+
+@pytest.mark.sitebuild
+def test_the_build_fails_on_a_page_without_its_twin(tmp_path):
+    site = _site_copy(tmp_path)
+    (site / "docs" / "en" / "autograd" / "basics.md").unlink()
+    proc = _build(site)
+    assert proc.returncode != 0
+    assert "docs/zh/autograd/basics.md has no twin docs/en/autograd/basics.md" in proc.stdout
