@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -79,13 +80,21 @@ class SnippetItem(pytest.Item):
         return runner.run_inprocess(self.path, cfg.timeout, self.root)
 
     def runtest(self):
+        started = time.perf_counter()
         try:
             cfg = settings.for_snippet(self.path, self._rel(self.path.parent / settings.SETTINGS_FILE))
         except settings.SettingsError as exc:
             raise SnippetFailure(str(exc)) from None
         result = self._run(cfg)
-        self.config.stash[_TIMINGS].append(
-            {"snippet": self.rel, "compute": result.compute, "total": result.total})
+        try:
+            self._check(result, cfg)
+        finally:
+            self.config.stash[_TIMINGS].append({
+                "snippet": self.rel, "compute": result.compute,
+                "total": time.perf_counter() - started,
+                "standalone": bool(self.config.getoption("standalone"))})
+
+    def _check(self, result: runner.RunResult, cfg: settings.Settings) -> None:
         self._check_outcome(result, cfg)
         if self.config.getoption("update_outputs"):
             self._update(result, cfg)

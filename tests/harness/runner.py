@@ -94,6 +94,10 @@ def warm_up() -> None:
     import numpy  # noqa: F401
     import torch  # noqa: F401
 
+    cwd = os.getcwd()
+    reset_state(Path(cwd))  # the first reset pays one-off costs (e.g. rcdefaults' font set-up)
+    os.chdir(cwd)
+
 
 def reset_state(root: Path = ROOT) -> None:
     """Put the process into the documented starting state."""
