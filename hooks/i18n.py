@@ -5,7 +5,8 @@ mkdocs.<code>.yml for the others), so every language gets its own search index a
 notebook pages render in every language. This hook:
 
 - fails the build when a page has no twin in every other language;
-- adds the shared files under docs/assets/ (KaTeX, site CSS/JS) to every build;
+- adds the shared files under docs/assets/ (KaTeX, site CSS/JS) to every build, and
+  the figures that snippets drew into build/figures/ (served at figures/);
 - points the language selector of each page at the same page in the other languages
   (``extra.alternate``, which the theme renders), so switching keeps the reader's page.
 
@@ -22,6 +23,7 @@ from mkdocs.structure.files import File, Files
 
 log = logging.getLogger("mkdocs.hooks.i18n")
 SHARED = "assets"  # docs/assets/: files every language build serves
+FIGURES = Path("build") / "figures"  # drawn by snippets during the tests, served at figures/
 
 
 def _languages(config) -> list[dict]:
@@ -66,12 +68,14 @@ def on_files(files: Files, config) -> Files:
             problems.append(f"docs/{lang['code']}/{page} has no twin docs/{here['code']}/{page}")
     if problems:
         raise PluginError("Every page must exist in every language:\n  " + "\n  ".join(problems))
-    # Shared assets.
-    shared = docs_root / SHARED
-    for path in sorted(p for p in shared.rglob("*") if p.is_file()):
-        uri = path.relative_to(docs_root).as_posix()
-        if files.get_file_from_path(uri) is None:
-            files.append(File(uri, str(docs_root), config.site_dir, config.use_directory_urls))
+    # Shared assets, and the figures the snippets drew (a page that shows a figure
+    # no snippet drew fails the strict build with a link warning).
+    figures = Path(config.config_file_path).parent / FIGURES
+    for base, folder in ((docs_root, docs_root / SHARED), (figures.parent, figures)):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            uri = path.relative_to(base).as_posix()
+            if files.get_file_from_path(uri) is None:
+                files.append(File(uri, str(base), config.site_dir, config.use_directory_urls))
     return files
 
 

@@ -102,8 +102,9 @@ def _site_copy(tmp_path: Path) -> Path:
     site.mkdir()
     for name in ("mkdocs.yml", "mkdocs.en.yml"):
         shutil.copy(ROOT / name, site / name)
-    for name in ("hooks", "docs", "snippets", "scripts", "overrides"):
-        shutil.copytree(ROOT / name, site / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("hooks", "docs", "snippets", "scripts", "overrides", "build/figures"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, site / name, ignore=shutil.ignore_patterns("__pycache__"))
     return site
 
 
@@ -167,3 +168,13 @@ def test_the_build_fails_on_a_page_without_its_twin(tmp_path):
     proc = _build(site)
     assert proc.returncode != 0
     assert "docs/zh/autograd/basics.md has no twin docs/en/autograd/basics.md" in proc.stdout
+
+
+@pytest.mark.sitebuild
+def test_the_build_fails_on_a_figure_that_no_snippet_drew(tmp_path):
+    site = _site_copy(tmp_path)
+    page = site / "docs" / "en" / "autograd" / "basics.md"
+    page.write_text(page.read_text() + "\n![A missing plot](../figures/autograd/never_drawn.svg)\n")
+    proc = _build(site)
+    assert proc.returncode != 0
+    assert "figures/autograd/never_drawn.svg" in proc.stdout
