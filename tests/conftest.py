@@ -1,1 +1,78 @@
-pytest_plugins = ["pytester"]
+"""Fixtures shared by the site tests: one strict build of the real site per session,
+served on localhost, and a headless Chromium driven by Playwright."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+
+
+class BuiltSite:
+    def __init__(self, path: Path, log: str):
+        self.path, self.log = path, log
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> BuiltSite:
+    """The real site, built once with `scripts/build_site.py` (strict, both languages).
+
+    Snippets run before these tests in `make test` (testpaths order), so the figures
+    they draw exist.
+    """
+    out = tmp_path_factory.mktemp("built") / "site"
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_site.py"), "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True)
+    if proc.returncode != 0:
+        pytest.fail(f"the site does not build:\n{proc.stdout}\n{proc.stderr}", pytrace=False)
+    return BuiltSite(out, proc.stdout + proc.stderr)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    handler = functools.partial(_QuietHandler, directory=str(built_site.path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def find_chromium() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
+                      shutil.which("chromium-browser")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    exe = find_chromium()
+    if exe is None:
+        pytest.fail("No Chromium found for the browser tests. Install Debian's package "
+                    "(`sudo apt-get install chromium`; .ci/run does it) or set CHROMIUM=/path/to/chromium.",
+                    pytrace=False)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("Python Playwright is missing: run `make venv` (it is in requirements.txt).", pytrace=False)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
