@@ -8,7 +8,8 @@ notebook pages render in every language. This hook:
 - adds the shared files under docs/assets/ (KaTeX, site CSS/JS) to every build, and
   the figures that snippets drew into build/figures/ (served at figures/);
 - points the language selector of each page at the same page in the other languages
-  (``extra.alternate``, which the theme renders), so switching keeps the reader's page.
+  (``i18n_links``, rendered by overrides/partials/alternate.html), so switching keeps
+  the reader's page (and site.js keeps the #section).
 
 Kept free of theme internals so that a later move to another MkDocs-compatible
 generator only needs this file and the config.
@@ -80,20 +81,19 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_context(context, page, config, nav):
-    """Language links for this page: `href` for the selector, `link` for <head>."""
+    """Language links for this page, for overrides/partials/alternate.html.
+
+    `extra.alternate: true` in mkdocs.yml switches the theme's selector on; the links
+    themselves are per page, relative to the page, so they work at any hosting path.
+    The theme gets no list of alternates, so it emits no <link rel="alternate">, whose
+    sitemap look-ups would 404 here (or leave the host once site_url is set).
+    """
     here = _current(config)
     # From this page up to the site root: the page's depth in its build, then the
     # language's own folder.
     to_root = "../" * page.url.count("/") + "../" * here["dir"].count("/")
-    site_url = (config.site_url or "").rstrip("/")
-    config.extra["alternate"] = [
-        {
-            "name": lang["name"],
-            "lang": lang["code"],
-            "href": (to_root + lang["dir"] + page.url) or "./",
-            # <link rel="alternate"> wants an absolute URL; the theme passes it on as is.
-            "link": f"{site_url}/{lang['dir']}{page.url}",
-        }
+    context["i18n_links"] = [
+        {"name": lang["name"], "lang": lang["code"], "href": (to_root + lang["dir"] + page.url) or "./"}
         for lang in _languages(config)
     ]
     return context
