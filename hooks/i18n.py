@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files
 
 log = logging.getLogger("mkdocs.hooks.i18n")
 SHARED = "assets"  # docs/assets/: files every language build serves
+PAGE_PATTERNS = ("*.md", "*_lab.py")  # Markdown pages and jupytext notebook labs
 FIGURES = Path("build") / "figures"  # drawn by snippets during the tests, served at figures/
 
 
@@ -62,7 +63,8 @@ def on_files(files: Files, config) -> Files:
         if lang["code"] == here["code"]:
             continue
         other_dir = docs_root / lang["code"]
-        theirs = {p.relative_to(other_dir).as_posix() for p in other_dir.rglob("*.md")}
+        theirs = {p.relative_to(other_dir).as_posix() for pattern in PAGE_PATTERNS
+                  for p in other_dir.rglob(pattern)}
         for page in sorted(mine - theirs):
             problems.append(f"docs/{here['code']}/{page} has no twin docs/{lang['code']}/{page}")
         for page in sorted(theirs - mine):

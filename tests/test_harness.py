@@ -252,3 +252,12 @@ def test_standalone_mode_runs_fresh_processes_and_checks_the_same_files(project)
         "snippets/demo/double.py: output differs from snippets/demo/double.out",
         "  first mismatch: output line 1, the snippet line that printed it is not known in this mode",
     ])
+
+
+def test_a_warning_is_part_of_the_output_in_process_as_in_a_fresh_process(project):
+    project.add("warns")
+    project.run("--update-outputs").assert_outcomes(passed=1)
+    written = (project.demo / "warns.out").read_text()
+    assert written.startswith("snippets/demo/warns.py:6: UserWarning: The .grad attribute of a Tensor")
+    assert written.endswith("  print(y.grad)\nNone\n")
+    project.run("--standalone").assert_outcomes(passed=1)

@@ -64,6 +64,15 @@ _DEFAULT_WARNING_FILTERS = [
 ]
 
 
+def _show_warning(message, category, filename, lineno, file=None, line=None):
+    """Python's own warning printer, always writing to the current sys.stderr.
+
+    pytest records warnings by replacing warnings' internals; a replaced
+    ``showwarning`` is called first, so this puts printing back for snippets.
+    """
+    sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
+
+
 class SnippetTimeout(BaseException):
     """Raised inside a snippet that runs past its time limit."""
 
@@ -131,7 +140,7 @@ def reset_state(root: Path = ROOT) -> None:
     warnings.resetwarnings()
     for action, message, category, module, lineno in reversed(_DEFAULT_WARNING_FILTERS):
         warnings.filterwarnings(action, category=category, module=module or "", lineno=lineno)
-    warnings.showwarning = warnings._showwarning_orig  # pytest swaps it for a recorder
+    warnings.showwarning = _show_warning  # print to sys.stderr, as a fresh process does
 
 
 # ---------------------------------------------------------------- capture

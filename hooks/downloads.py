@@ -1,0 +1,123 @@
+"""MkDocs hook: every chapter page offers itself as a Jupyter notebook (.ipynb).
+
+- A Markdown page becomes a notebook whose markdown cells are the page's prose (in
+  the page's language) and whose code cells are the snippets it shows, in order; the
+  outputs are left out (run it to get them: tests/test_downloads.py does, and checks
+  them against the page's outputs).
+- A lab (a jupytext ``*_lab.py`` notebook) is converted to ``.ipynb`` as it is.
+
+The notebook is written next to the page (``<page>/<name>.ipynb``) and linked from the
+page's header actions (overrides/partials/actions.html) through ``page.notebook``.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>```+|~~~+)(?P<info>.*)$")
+INCLUDE = re.compile(r'^\s*--8<--\s+"([^"]+)"\s*$')
+HEADING_ID = re.compile(r"\s*\{\s*#[\w-]+[^}]*\}\s*$")
+ADMONITION = re.compile(r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+\w+(?:\s+"(?P<title>[^"]*)")?\s*$')
+TAB = re.compile(r'^(?P<indent>\s*)===\+?\s+"(?P<title>[^"]*)"\s*$')
+ANNOTATION = re.compile(r"\s*# \(\d+\)!")
+
+_pending: dict[str, nbformat.NotebookNode] = {}
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).parent
+
+
+def _snippet_code(root: Path, path: str) -> str:
+    text = (root / path).read_text(encoding="utf-8")
+    return "\n".join(ANNOTATION.sub("", line).rstrip() for line in text.splitlines()).strip("\n")
+
+
+def page_to_notebook(markdown: str, root: Path, lang: str) -> nbformat.NotebookNode:
+    """Prose as markdown cells, included snippets (.py) as code cells, outputs dropped."""
+    cells, prose = [], []
+    lines = markdown.splitlines()
+    i = 0
+
+    def flush():
+        text = "\n".join(prose).strip("\n")
+        if text.strip():
+            cells.append(nbformat.v4.new_markdown_cell(text))
+        prose.clear()
+
+    while i < len(lines):
+        line = lines[i]
+        m = FENCE.match(line)
+        if m:
+            j = i + 1
+            while j < len(lines) and not lines[j].strip().startswith(m.group("fence")):
+                j += 1
+            body = lines[i + 1 : j]
+            includes = [INCLUDE.match(b).group(1) for b in body if INCLUDE.match(b)]
+            if includes:
+                for inc in includes:
+                    if inc.endswith(".py"):
+                        flush()
+                        cells.append(nbformat.v4.new_code_cell(_snippet_code(root, inc)))
+            else:
+                prose.extend(l[len(m.group("indent")):] for l in lines[i : j + 1])
+            i = j + 1
+            continue
+        heading = HEADING_ID.sub("", line) if line.lstrip().startswith("#") else line
+        adm = ADMONITION.match(heading) or TAB.match(heading)
+        if adm:
+            title = adm.group("title")
+            prose.append(f"**{title}**" if title else "")
+        else:
+            prose.append(heading.strip() if heading.startswith("    ") else heading)
+        i += 1
+    flush()
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["language_info"] = {"name": "python"}
+    nb.metadata["gradients_executed"] = {"language": lang}
+    return nb
+
+
+def _notebook_name(page) -> str:
+    stem = Path(page.file.src_uri).stem
+    return f"{stem}.ipynb"
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri.endswith("_lab.py"):
+        return markdown
+    nb = page_to_notebook(markdown, _root(config), config.theme["language"])
+    if any(c.cell_type == "code" for c in nb.cells):
+        _pending[page.file.src_uri] = nb
+        page.notebook = _notebook_name(page)
+    return markdown
+
+
+def on_page_context(context, page, config, nav):
+    if page.file.src_uri.endswith("_lab.py"):
+        page.notebook = _notebook_name(page)
+    return context
+
+
+def on_post_build(config):
+    import jupytext
+
+    site = Path(config.site_dir)
+    docs = Path(config.docs_dir)
+    for src_uri, nb in _pending.items():
+        dest = site / Path(src_uri).with_suffix("") / f"{Path(src_uri).stem}.ipynb"
+        if Path(src_uri).stem == "index":
+            dest = site / Path(src_uri).parent / "index.ipynb"
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, dest)
+    for lab in docs.rglob("*_lab.py"):
+        rel = lab.relative_to(docs)
+        dest = site / rel.with_suffix("") / f"{lab.stem}.ipynb"
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        nb = jupytext.read(lab)
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nbformat.write(nb, dest)
+    _pending.clear()
