@@ -1,0 +1,21 @@
+import torch
+from torch.autograd.functional import hessian
+
+torch.manual_seed(0)
+
+
+def f(x):
+    return (x**3).sum() + x[0] * x[1] * x[2]
+
+
+x = torch.tensor([1.0, 2.0, 3.0], dtype=torch.float64, requires_grad=True)
+v = torch.tensor([1.0, -1.0, 0.5], dtype=torch.float64)
+
+(g,) = torch.autograd.grad(f(x), x, create_graph=True)  # (1)!
+(hv,) = torch.autograd.grad(g, x, grad_outputs=v)  # (2)!
+
+H = hessian(f, x.detach())  # (3)!
+print(H)
+print(hv)
+print(H @ v)
+print(torch.allclose(hv, H @ v))

@@ -1,0 +1,9 @@
+import torch
+
+torch.manual_seed(0)
+
+w = torch.randn(3, requires_grad=True)
+b = torch.randn(1, requires_grad=True)
+x = torch.tensor([1.0, 2.0, 3.0])
+loss = (w @ x) ** 2  # (1)!
+torch.autograd.grad(loss, [w, b])

@@ -1,0 +1,15 @@
+import torch
+import torch.nn.functional as F
+from torch.autograd.functional import jacobian
+
+torch.manual_seed(0)
+
+a = torch.rand(3, dtype=torch.float64)
+p = F.softmax(a, dim=0)
+
+J_auto = jacobian(lambda t: F.softmax(t, dim=0), a)
+J_formula = torch.diag(p) - torch.outer(p, p)  # (1)!
+
+print(J_formula)
+print("max |auto - formula|", (J_auto - J_formula).abs().max())
+print("column sums", J_auto.sum(dim=0))  # (2)!

@@ -1,0 +1,21 @@
+import torch
+
+torch.manual_seed(0)
+
+xs = [1.0, 2.0, 3.0]
+ys = [2.0, 4.0, 6.0]
+lr = 0.01
+w = torch.tensor([1.0], dtype=torch.float64, requires_grad=True)
+
+for epoch in range(10):
+    for x, y in zip(xs, ys):
+        ((x * w - y) ** 2).backward()
+        with torch.no_grad():
+            w -= lr * w.grad
+        w.grad.zero_()
+
+rho = (1 - 2 * lr * 1) * (1 - 2 * lr * 4) * (1 - 2 * lr * 9)  # (1)!
+predicted = 2 - rho**10 * (2 - 1.0)
+print("rho =", rho)
+print("trained:", w.item(), "predicted:", predicted)
+print(abs(w.item() - predicted) < 1e-12)

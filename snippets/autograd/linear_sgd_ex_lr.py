@@ -1,0 +1,17 @@
+import torch
+
+torch.manual_seed(0)
+
+xs = [1.0, 2.0, 3.0]
+ys = [2.0, 4.0, 6.0]
+
+for lr in [0.01, 0.1, 0.3]:
+    w = torch.tensor([1.0], requires_grad=True)
+    for epoch in range(20):
+        for x, y in zip(xs, ys):
+            ((x * w - y) ** 2).backward()
+            with torch.no_grad():
+                w -= lr * w.grad
+            w.grad.zero_()
+    rho = (1 - 2 * lr * 1) * (1 - 2 * lr * 4) * (1 - 2 * lr * 9)
+    print(f"lr={lr}: rho={rho:+.4f}  w after 20 epochs = {w.item():.6g}")

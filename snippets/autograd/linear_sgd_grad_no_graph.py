@@ -1,0 +1,16 @@
+import torch
+
+torch.manual_seed(0)
+
+w = torch.tensor([1.0], requires_grad=True)
+((1.0 * w - 2.0) ** 2).backward()
+
+step = 0.01 * w.grad  # (1)!
+print(w.grad.requires_grad, step.requires_grad, step.grad_fn)
+
+new_w = w - step  # (2)!
+print(new_w.requires_grad, new_w.is_leaf)
+
+with torch.no_grad():
+    new_w = w - step  # (3)!
+print(new_w.requires_grad, new_w.is_leaf)

@@ -1,0 +1,22 @@
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+
+X = torch.tensor([[1.0], [2.0], [3.0]])  # (1)!
+Y = torch.tensor([[2.0], [4.0], [6.0]])
+model = nn.Linear(1, 1)  # (2)!
+print("start:", model.weight.item(), model.bias.item())
+opt = torch.optim.SGD(model.parameters(), lr=0.01)
+loss_fn = nn.MSELoss()
+
+for epoch in range(100):
+    for x, y in zip(X, Y):
+        opt.zero_grad()
+        loss = loss_fn(model(x), y)
+        loss.backward()
+        opt.step()
+
+print("weight:", model.weight.item(), "bias:", model.bias.item())
+print("mean loss:", loss_fn(model(X), Y).item())
+print("predict x=4:", model(torch.tensor([4.0])).item())

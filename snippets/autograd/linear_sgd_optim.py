@@ -1,0 +1,32 @@
+import torch
+
+torch.manual_seed(0)
+
+xs = [1.0, 2.0, 3.0]
+ys = [2.0, 4.0, 6.0]
+
+
+def train(update):
+    w = torch.tensor([1.0], requires_grad=True)
+    opt = torch.optim.SGD([w], lr=0.01)
+    path = []
+    for epoch in range(100):
+        for x, y in zip(xs, ys):
+            opt.zero_grad()  # (1)!
+            ((x * w - y) ** 2).backward()
+            if update == "sgd":
+                opt.step()
+            else:
+                with torch.no_grad():
+                    if update == "sub":
+                        w -= 0.01 * w.grad
+                    else:
+                        w.add_(w.grad, alpha=-0.01)  # (2)!
+            path.append(w.item())
+    return torch.tensor(path)
+
+
+sgd, sub, add = train("sgd"), train("sub"), train("add")
+print("final w equal:", torch.equal(sgd[-1], sub[-1]))
+print("sub path equal:", torch.equal(sgd, sub), "max diff:", (sgd - sub).abs().max().item())
+print("add_ path equal:", torch.equal(sgd, add))

@@ -1,0 +1,11 @@
+import torch
+
+torch.manual_seed(0)
+
+w = torch.tensor(0.0, requires_grad=True)
+for step in range(3):
+    loss = (w - 3) ** 2
+    loss.backward()  # (1)!
+    print(step, w.grad)
+    with torch.no_grad():
+        w -= 0.1 * w.grad

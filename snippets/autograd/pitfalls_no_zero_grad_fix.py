@@ -1,0 +1,12 @@
+import torch
+
+torch.manual_seed(0)
+
+w = torch.tensor(0.0, requires_grad=True)
+for step in range(3):
+    w.grad = None  # (1)!
+    loss = (w - 3) ** 2
+    loss.backward()
+    print(step, w.grad)
+    with torch.no_grad():
+        w -= 0.1 * w.grad

@@ -1,0 +1,10 @@
+import torch
+
+torch.manual_seed(0)
+
+x = torch.ones(2, requires_grad=True)
+y = x * 2
+y.retain_grad()  # (1)!
+y.sum().backward()
+print(x.grad)
+print(y.grad)

@@ -1,0 +1,27 @@
+import os
+
+import matplotlib.pyplot as plt
+import torch
+
+torch.manual_seed(0)
+
+x = torch.linspace(-5, 5, 401, requires_grad=True)
+functions = [("sigmoid", torch.sigmoid), ("tanh", torch.tanh), ("ReLU", torch.relu)]
+
+fig, axes = plt.subplots(1, 3, figsize=(11, 3.4))
+for ax, (name, f) in zip(axes, functions):
+    y = f(x)
+    (dy,) = torch.autograd.grad(y.sum(), x)  # (1)!
+    ax.plot(x.detach(), y.detach(), label=f"{name}(x)")
+    ax.plot(x.detach(), dy, "--", label=f"{name}'(x)")
+    ax.axhline(0, color="gray", lw=0.5)
+    ax.axvline(0, color="gray", lw=0.5)
+    ax.set_title(name)
+    ax.set_xlabel("x")
+    ax.legend(loc="upper left")
+    print(f"{name:8s} max derivative", dy.max())
+fig.tight_layout()
+
+os.makedirs("build/figures/descent", exist_ok=True)
+plt.rcParams["svg.hashsalt"] = "gradients-executed"
+plt.savefig("build/figures/descent/activations_curves.svg", metadata={"Date": None})

@@ -1,0 +1,49 @@
+import os
+
+import matplotlib.pyplot as plt
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+
+depth, width = 30, 128
+X, target = torch.randn(256, width), torch.randn(256, width)
+
+
+def grad_norms(act, init=None):
+    torch.manual_seed(1)
+    layers = [nn.Linear(width, width) for _ in range(depth)]
+    if init is not None:
+        for layer in layers:
+            init(layer.weight)
+            nn.init.zeros_(layer.bias)
+    h = X
+    for layer in layers:
+        h = act(layer(h))
+    nn.functional.mse_loss(h, target).backward()
+    return [layer.weight.grad.double().norm().item() for layer in layers]
+
+
+small = lambda w: nn.init.normal_(w, std=0.01)
+kaiming = lambda w: nn.init.kaiming_normal_(w, nonlinearity="relu")
+panels = {
+    "tanh": {"default": None, "normal(0.01)": small, "xavier": nn.init.xavier_normal_},
+    "relu": {"default": None, "normal(0.01)": small,
+             "normal(0.2)": lambda w: nn.init.normal_(w, std=0.2), "kaiming": kaiming},
+}
+colors = {"default": "C0", "normal(0.01)": "C1", "xavier": "C2", "kaiming": "C2", "normal(0.2)": "C3"}
+fig, axes = plt.subplots(1, 2, figsize=(9, 3.6), sharey=True)
+for ax, (act_name, inits) in zip(axes, panels.items()):
+    act = getattr(torch, act_name)
+    for name, init in inits.items():
+        ax.semilogy(range(1, depth + 1), grad_norms(act, init), marker=".", color=colors[name], label=name)
+    ax.set_title(act_name)
+    ax.set_xlabel("layer")
+    ax.legend(fontsize=8, loc="lower center", bbox_to_anchor=(0.5, 0.18))
+axes[0].set_ylabel("|grad W| (Frobenius)")
+fig.tight_layout()
+
+os.makedirs("build/figures/descent", exist_ok=True)
+plt.rcParams["svg.hashsalt"] = "gradients-executed"
+plt.savefig("build/figures/descent/difficulties_init.svg", metadata={"Date": None})
+print("saved build/figures/descent/difficulties_init.svg")

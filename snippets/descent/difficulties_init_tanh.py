@@ -1,0 +1,35 @@
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+
+depth, width = 30, 128
+X, target = torch.randn(256, width), torch.randn(256, width)
+
+
+def grad_norms(act, init=None):
+    torch.manual_seed(1)
+    layers = [nn.Linear(width, width) for _ in range(depth)]
+    if init is not None:
+        for layer in layers:
+            init(layer.weight)
+            nn.init.zeros_(layer.bias)
+    h = X
+    for layer in layers:
+        h = act(layer(h))
+    nn.functional.mse_loss(h, target).backward()
+    return [layer.weight.grad.double().norm().item() for layer in layers]  # (1)!
+
+
+inits = {
+    "default      ": None,
+    "normal(0.01) ": lambda w: nn.init.normal_(w, std=0.01),
+    "xavier_normal": nn.init.xavier_normal_,  # (2)!
+}
+print("tanh, 30 layers: |grad W| at layers 1, 15, 30")
+for name, init in inits.items():
+    g = grad_norms(torch.tanh, init)
+    print(name, "  ".join(f"{g[i]:.1e}" for i in (0, 14, 29)))
+
+tiny = torch.full((width, width), 1e-30)
+print(f"norm of 128x128 entries 1e-30: float32 {tiny.norm().item():.1e}, float64 {tiny.double().norm().item():.1e}")
