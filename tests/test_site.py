@@ -96,6 +96,18 @@ def test_code_without_its_output_right_after_it_is_reported(tmp_path):
     assert "docs/zh/p.md: snippets/c/a.py is not followed by its output snippets/c/a.out" in check_parity(root)
 
 
+def test_an_error_message_quoted_in_prose_must_come_from_an_output_on_the_page(tmp_path):
+    root = _tree(tmp_path)
+    (root / "snippets" / "c" / "a.out").write_text("RuntimeError: grad can be implicitly created\n")
+    for lang in ("zh", "en"):
+        _edit(root / "docs" / lang / "p.md", "{#a}\n", "{#a}\n\n`RuntimeError: grad can be implicitly created`\n")
+    assert check_parity(root) == []
+    _edit(root / "docs" / "en" / "p.md", "grad can be implicitly", "grad can be explicitly")
+    assert check_parity(root) == [
+        "docs/en/p.md: quotes `RuntimeError: grad can be explicitly created`, which no output on the page "
+        "printed (messages in prose must be copied from a tested output)"]
+
+
 # ---------------------------------------------------------------- strict build
 def _site_copy(tmp_path: Path) -> Path:
     site = tmp_path / "repo"

@@ -13,6 +13,8 @@ INCLUDE = re.compile(r'^\s*(?:[-*]\s+|>\s*)?--8<--\s+"([^"]+)"\s*$')
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 HEADING_ID = re.compile(r"\{\s*#([\w-]+)[^}]*\}\s*$")
 FENCE = re.compile(r"^\s*(```+|~~~+)")
+# An error or warning quoted in prose, e.g. `RuntimeError: grad can be ...`.
+QUOTED_MESSAGE = re.compile(r"`((?:[A-Za-z]+\.)*[A-Za-z]*(?:Error|Warning|Exception): [^`]+)`")
 
 
 @dataclass
@@ -20,6 +22,7 @@ class Page:
     path: Path
     includes: list[str]  # included file paths, in order (section suffixes removed)
     heading_ids: list[tuple[int, str | None, str]]  # (level, explicit id or None, line text)
+    quoted: list[str]  # error and warning messages quoted in the prose
 
 
 def languages(docs: Path) -> list[str]:
@@ -32,9 +35,11 @@ def pages(docs: Path, lang: str) -> list[Path]:
 
 
 def parse(path: Path) -> Page:
-    includes, headings = [], []
+    includes, headings, quoted = [], [], []
     in_fence = None
     for line in path.read_text(encoding="utf-8").splitlines():
+        if in_fence is None:
+            quoted.extend(QUOTED_MESSAGE.findall(line))
         m = INCLUDE.match(line)
         if m:
             includes.append(m.group(1).split(":")[0])
@@ -53,7 +58,7 @@ def parse(path: Path) -> Page:
         if h:
             hid = HEADING_ID.search(h.group(2))
             headings.append((len(h.group(1)), hid.group(1) if hid else None, line))
-    return Page(path, includes, headings)
+    return Page(path, includes, headings, quoted)
 
 
 def pages_including(root: Path, snippet: str) -> list[str]:
@@ -107,6 +112,12 @@ def check_parity(root: Path) -> list[str]:
                     following = p.includes[i + 1] if i + 1 < len(p.includes) else None
                     if following != out:
                         problems.append(f"{name}: {inc} is not followed by its output {out}")
+            shown_text = "".join((root / inc).read_text(encoding="utf-8") for inc in p.includes
+                                 if inc.endswith(".out") and (root / inc).exists())
+            for message in p.quoted:
+                if message.rstrip(". …").removesuffix("...").rstrip() not in shown_text:
+                    problems.append(f"{name}: quotes `{message}`, which no output on the page printed "
+                                    f"(messages in prose must be copied from a tested output)")
         if len(parsed) < 2:
             continue
         (ref_lang, ref), *others = parsed.items()
