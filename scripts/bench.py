@@ -2,7 +2,8 @@
 
 Prints the number of snippets, the whole `make test` time, one `import torch`, the
 summed compute time inside the snippets, the harness overhead per snippet (median;
-target <= 10 ms), the standalone mode's time and the build time of both languages.
+target <= 10 ms), the standalone mode's time, the build time of both languages, and
+the bytes a first visit transfers (home pages and the heaviest page).
 Speed targets live here, not in timed tests.
 """
 from __future__ import annotations
@@ -33,6 +34,40 @@ def check(proc: subprocess.CompletedProcess, what: str) -> None:
         raise SystemExit(f"bench: {what} failed (exit {proc.returncode})")
 
 
+def first_visit_bytes(site: Path) -> dict[str, int]:
+    """Bytes transferred for a first visit (empty cache) of every page of the site."""
+    import functools
+    import http.server  # noqa: F401
+    import threading
+
+    sys.path.insert(0, str(ROOT))
+    from tests.conftest import CHROMIUM_ARGS, _QuietHandler, find_chromium
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    pages = sorted(str(p.parent.relative_to(site)) for p in site.rglob("index.html"))
+    sizes = {}
+    exe = find_chromium()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(args=CHROMIUM_ARGS, **({"executable_path": exe} if exe else {}))
+        for page_path in pages:
+            ctx = browser.new_context()
+            page = ctx.new_page()
+            total = [0]
+            page.on("requestfinished", lambda r: total.__setitem__(0, total[0] + r.sizes()["responseBodySize"]))
+            url = base + ("" if page_path == "." else page_path + "/")
+            page.goto(url)
+            page.wait_for_load_state("networkidle")
+            sizes[url[len(base):] or "/"] = total[0]
+            ctx.close()
+        browser.close()
+    server.shutdown()
+    return sizes
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "timings.json"
@@ -45,6 +80,7 @@ def main() -> int:
         check(proc, "make test-standalone")
         t_build, proc = timed([PY, "scripts/build_site.py", "--quiet", "--out", str(Path(tmp) / "site")])
         check(proc, "the site build")
+        weights = first_visit_bytes(Path(tmp) / "site")
 
     compute = sum(t["compute"] for t in timings)
     overhead_ms = [1000 * (t["total"] - t["compute"]) for t in timings]
@@ -58,7 +94,11 @@ def main() -> int:
          f"{median:.1f} ms (max {max(overhead_ms, default=0):.1f} ms; target <= {OVERHEAD_TARGET_MS:.0f} ms)"),
         (f"standalone mode ({os.cpu_count()} processes at a time)", f"{t_alone:.1f} s"),
         ("site build, both languages", f"{t_build:.1f} s"),
+        ("first visit of the home page (zh)", f"{weights.get('/', 0) / 1024:.0f} KiB"),
+        ("first visit of the home page (en)", f"{weights.get('en/', 0) / 1024:.0f} KiB"),
     ]
+    heaviest = max(weights, key=weights.get)
+    rows.append((f"heaviest first visit ({heaviest})", f"{weights[heaviest] / 1024:.0f} KiB"))
     width = max(len(k) for k, _ in rows)
     for k, v in rows:
         print(f"{k:<{width}}  {v}")

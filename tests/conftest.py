@@ -63,16 +63,22 @@ def find_chromium() -> str | None:
 
 @pytest.fixture(scope="session")
 def browser():
-    exe = find_chromium()
-    if exe is None:
-        pytest.fail("No Chromium found for the browser tests. Install Debian's package "
-                    "(`sudo apt-get install chromium`; .ci/run does it) or set CHROMIUM=/path/to/chromium.",
-                    pytrace=False)
+    """Debian's Chromium (or $CHROMIUM); else a browser Playwright installed itself.
+
+    Never skipped: with no browser at all, the browser tests fail and say what to do.
+    """
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         pytest.fail("Python Playwright is missing: run `make venv` (it is in requirements.txt).", pytrace=False)
+    exe = find_chromium()
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, headless=True)
+        try:
+            options = {"executable_path": exe} if exe else {}
+            b = p.chromium.launch(args=CHROMIUM_ARGS, headless=True, **options)
+        except Exception as exc:  # noqa: BLE001 - Playwright's launch errors
+            pytest.fail("No Chromium for the browser tests. Install Debian's package "
+                        "(`sudo apt-get install chromium`; .ci/run does it), set CHROMIUM=/path/to/chromium, "
+                        f"or run `.venv/bin/python -m playwright install chromium`.\n{exc}", pytrace=False)
         yield b
         b.close()

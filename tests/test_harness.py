@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+import torch
 
 FIXTURES = Path(__file__).parent / "fixtures" / "harness"
 
@@ -215,6 +217,9 @@ def test_update_writes_new_outputs_and_names_the_files_it_changed(project):
     ])
     assert (project.demo / "changed.out").read_text() == "tensor([2., 4., 6.])\n"
     project.run().assert_outcomes(passed=2)
+    result.stdout.fnmatch_lines(["  wrote snippets/provenance.json"])
+    provenance = json.loads((project.root / "snippets" / "provenance.json").read_text())
+    assert provenance["torch"] == torch.__version__ and provenance["threads"] == 1
 
 
 def test_update_leaves_a_file_alone_when_the_new_output_is_within_tolerance(project):

@@ -134,6 +134,12 @@ def test_the_real_site_builds_strictly_in_both_languages(built_site):
     # The language selector leads to the same page in the other language.
     assert 'href="../../en/autograd/basics/" hreflang="en"' in zh.read_text()
     assert 'href="../../../autograd/basics/" hreflang="zh"' in en.read_text()
+    # Every page that shows outputs says where they come from, in its language.
+    assert "本页的输出由 PyTorch 2.13.0" in zh.read_text()
+    assert "produced by running the code with PyTorch 2.13.0" in en.read_text()
+    # Edit links point at the page's own language.
+    assert "/edit/main/docs/zh/autograd/basics.md" in zh.read_text()
+    assert "/edit/main/docs/en/autograd/basics.md" in en.read_text()
     # Math is rendered by KaTeX served from the site itself.
     assert (out / "assets" / "vendor" / "katex" / "katex.min.js").exists()
     assert (out / "en" / "assets" / "vendor" / "katex" / "katex.min.js").exists()

@@ -25,3 +25,13 @@ def test_an_output_file_without_its_snippet_is_reported(tmp_path):
     assert check_rules(tmp_path) == [
         "snippets/c/gone.out: expected output of a snippet that does not exist "
         "(delete it, or restore the snippet)"]
+
+
+def test_the_outputs_were_produced_by_the_pinned_torch():
+    import json
+
+    import torch
+
+    provenance = json.loads((ROOT / "snippets" / "provenance.json").read_text())
+    assert provenance["torch"] == torch.__version__, (
+        "snippets/provenance.json says the outputs come from another torch: run `make update-outputs`")

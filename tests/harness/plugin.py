@@ -212,9 +212,36 @@ def _settings_or_default(path: Path) -> settings.Settings:
 
 
 # ---------------------------------------------------------------- session end
+PROVENANCE = "snippets/provenance.json"
+
+
+def write_provenance(root: Path) -> Path:
+    """Record where the outputs come from; the site shows it on every chapter page."""
+    import datetime
+    import platform
+
+    import torch
+
+    path = root / PROVENANCE
+    data = {
+        "torch": torch.__version__,
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "device": "cpu",
+        "threads": runner.THREADS,
+        "seed": runner.SEED,
+        "updated": datetime.date.today().isoformat(),
+    }
+    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
 def pytest_terminal_summary(terminalreporter, config):
     if config.getoption("update_outputs"):
         changed = config.stash[_CHANGED]
+        failed = terminalreporter.stats.get("failed")
+        if (changed or not (config.rootpath / PROVENANCE).exists()) and not failed:
+            terminalreporter.write_line(f"  wrote {write_provenance(config.rootpath).relative_to(config.rootpath)}")
         if changed:
             terminalreporter.write_sep("-", f"updated {len(changed)} expected output file(s)")
             for path in changed:
