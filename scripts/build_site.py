@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -31,10 +32,29 @@ def configs(root: Path = ROOT) -> list[tuple[str, Path]]:
     return found
 
 
+SAVEFIG = re.compile(r'savefig\(\s*"(build/figures/[^"]+)"')
+
+
+def draw_missing_figures(root: Path) -> None:
+    """Run the snippets that draw a figure the build needs and that is not there yet.
+
+    In `make test` and `make site` the snippets have just run and drawn them all, so
+    this does nothing; it makes a bare `python scripts/build_site.py` work too.
+    """
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "MPLBACKEND": "Agg"}
+    for snippet in sorted((root / "snippets").rglob("*.py")):
+        targets = SAVEFIG.findall(snippet.read_text(encoding="utf-8"))
+        if targets and not all((root / t).exists() for t in targets):
+            print(f"drawing {', '.join(targets)} with {snippet.relative_to(root)}")
+            subprocess.run([sys.executable, str(snippet.relative_to(root))], cwd=root, env=env,
+                           check=True, stdout=subprocess.DEVNULL)
+
+
 def build(root: Path, out: Path, quiet: bool = False) -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     # Never pass mkdocs --quiet: it drops warnings before --strict can count them.
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    draw_missing_figures(root)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".build-", dir=out.parent))
