@@ -5,6 +5,7 @@ another host blocked and counted. Screenshots land in test-artifacts/.
 """
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -30,6 +31,16 @@ def url_path(lang: str, page: Path) -> str:
 
 
 PAGES = [(lang, page) for lang in LANGS for page in pages(DOCS, lang)]
+# Counts for the record (test-artifacts/browser-summary.json).
+SUMMARY = {"pages": 0, "formulas": 0, "figures": 0, "copy_buttons": 0, "searches": 0,
+           "requests": 0, "blocked_off_host": 0}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def summary():
+    yield SUMMARY
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "browser-summary.json").write_text(json.dumps(SUMMARY, indent=1) + "\n")
 
 
 class Traffic:
@@ -40,10 +51,12 @@ class Traffic:
         context.route("**/*", self._route)
 
     def _route(self, route):
+        SUMMARY["requests"] += 1
         if route.request.url.startswith(self.site_url):
             route.continue_()
         else:
             self.blocked.append(route.request.url)
+            SUMMARY["blocked_off_host"] += 1
             route.abort()
 
 
@@ -101,11 +114,13 @@ def test_every_page_renders_offline_with_math_figures_and_copyable_code(context,
         rendered = p.locator("article .arithmatex .katex")
         assert rendered.count() == math.count(), f"{math.count() - rendered.count()} formulas not rendered"
         assert p.locator("article .katex-error").count() == 0
+        SUMMARY["formulas"] += rendered.count()
         # Figures: loaded and described.
         for img in p.locator("article img").all():
             src = img.get_attribute("src")
             assert p.evaluate("(el) => el.complete && el.naturalWidth > 0", img.element_handle()), f"{src} did not load"
             assert (img.get_attribute("alt") or "").strip(), f"{src} has no alt text"
+            SUMMARY["figures"] += 1
         # Code: the copy button copies exactly the snippet; outputs have no copy button.
         for block in p.locator("article div.highlight:has(> span.filename)").all():
             name = block.locator("> span.filename").inner_text().strip()
@@ -116,12 +131,14 @@ def test_every_page_renders_offline_with_math_figures_and_copyable_code(context,
             copied = p.evaluate("navigator.clipboard.readText()")
             got = "\n".join(line.rstrip() for line in copied.splitlines()).strip("\n")
             assert got == snippet_text(name), f"the copy button of {name} copies something else"
+            SUMMARY["copy_buttons"] += 1
         assert p.locator("article div.no-copy button[data-md-type=copy]").count() == 0
         # The language selector points at the same page in every language.
         for other in LANGS:
             href = p.locator(f"a.md-select__link[hreflang={other}]").get_attribute("href")
             target = p.evaluate("(h) => new URL(h, location.href).href", href)
             assert target == site_url + url_path(other, page)
+        SUMMARY["pages"] += 1
     finally:
         p.close()
 
@@ -161,12 +178,12 @@ def search(p, query: str) -> None:
 
 
 SEARCHES = [
-    ("zh", "梯度", "autograd/basics/"),
-    ("zh", "反向传播", "autograd/basics/"),
+    ("zh", "梯度", "descent/derivatives/"),
+    ("zh", "反向传播", "autograd/backprop/"),
     ("zh", "权重衰减", ""),
-    ("zh", "grad can be implicitly created only for scalar outputs", "autograd/basics/"),
-    ("en", "gradient", "en/autograd/basics/"),
-    ("en", "backward", "en/autograd/basics/"),
+    ("zh", "Trying to backward through the graph a second time", "autograd/pitfalls/"),
+    ("en", "gradient", "en/descent/derivatives/"),
+    ("en", "backward", "en/autograd/grad_vs_backward/"),
     ("en", "weight decay", "en/"),
 ]
 
@@ -184,6 +201,7 @@ def test_site_search_finds_the_right_pages_in_the_readers_language(context, site
         for h in pages_found:
             in_en = h.startswith(site_url + "en/")
             assert in_en == (lang == "en"), f"{query!r} in {lang} returned a page of another language: {h}"
+        SUMMARY["searches"] += 1
     finally:
         p.close()
 
