@@ -106,7 +106,7 @@ def test_every_page_renders_offline_with_math_figures_and_copyable_code(context,
     p = open_page(context, site_url + url_path(lang, page))
     try:
         assert p.evaluate("document.documentElement.lang") == lang
-        assert p.errors == [], f"console errors: {p.errors}"
+        assert p.errors == [], f"console errors: {p.errors}; blocked: {context.traffic.blocked[blocked_before:]}"
         assert context.traffic.failed[failed_before:] == [], "failed requests"
         assert context.traffic.blocked[blocked_before:] == [], "requests to other hosts"
         # Math: every arithmatex element rendered by KaTeX, none in error.
