@@ -25,12 +25,14 @@ pytestmark = pytest.mark.browser
 
 def url_path(lang: str, page: Path) -> str:
     """Site path of a page, e.g. ('en', autograd/basics.md) -> 'en/autograd/basics/'."""
-    stem = page.with_suffix("").as_posix()
+    stem = page.with_suffix("").as_posix()  # a lab's .py becomes a page like a .md
     path = "" if stem == "index" else (stem[:-len("index")] if stem.endswith("/index") else stem + "/")
     return ("" if lang == DEFAULT else f"{lang}/") + path
 
 
-PAGES = [(lang, page) for lang in LANGS for page in pages(DOCS, lang)]
+LABS = {lang: sorted(p.relative_to(DOCS / lang) for p in (DOCS / lang).rglob("*_lab.py")) for lang in LANGS}
+PAGES = [(lang, page) for lang in LANGS for page in pages(DOCS, lang) + LABS[lang]]
+UNRENDERED_MATH = re.compile(r"\$[^$\s][^$]*\$")
 # Counts for the record (test-artifacts/browser-summary.json).
 SUMMARY = {"pages": 0, "formulas": 0, "figures": 0, "copy_buttons": 0, "searches": 0,
            "requests": 0, "blocked_off_host": 0}
@@ -115,6 +117,11 @@ def test_every_page_renders_offline_with_math_figures_and_copyable_code(context,
         assert rendered.count() == math.count(), f"{math.count() - rendered.count()} formulas not rendered"
         assert p.locator("article .katex-error").count() == 0
         SUMMARY["formulas"] += rendered.count()
+        # Notebook pages: their $ … $ math is rendered too.
+        for cell in p.locator(".jupyter-wrapper .jp-MarkdownOutput").all():
+            text = cell.inner_text()
+            assert not UNRENDERED_MATH.search(text), f"unrendered math in a notebook cell: {text[:200]}"
+        SUMMARY["formulas"] += p.locator(".jupyter-wrapper .jp-MarkdownOutput .katex").count()
         # Figures: loaded and described.
         for img in p.locator("article img").all():
             src = img.get_attribute("src")
@@ -180,11 +187,11 @@ def search(p, query: str) -> None:
 SEARCHES = [
     ("zh", "梯度", "descent/derivatives/"),
     ("zh", "反向传播", "autograd/backprop/"),
-    ("zh", "权重衰减", ""),
+    ("zh", "权重衰减", "regularization/exercises/"),
     ("zh", "Trying to backward through the graph a second time", "autograd/pitfalls/"),
     ("en", "gradient", "en/descent/derivatives/"),
     ("en", "backward", "en/autograd/grad_vs_backward/"),
-    ("en", "weight decay", "en/"),
+    ("en", "weight decay", "en/regularization/exercises/"),
 ]
 
 

@@ -1,4 +1,5 @@
-// Math: render the arithmatex output (\( … \) and \[ … \]) with the vendored KaTeX.
+// Math: render the arithmatex output (\( … \) and \[ … \]) with the vendored KaTeX,
+// and the $ … $ / $$ … $$ math of notebook (lab) pages, which nbconvert leaves as is.
 document$.subscribe(({ body }) => {
   renderMathInElement(body, {
     delimiters: [
@@ -7,6 +8,15 @@ document$.subscribe(({ body }) => {
     ],
     throwOnError: false,
   });
+  for (const cell of body.querySelectorAll(".jupyter-wrapper .jp-MarkdownOutput")) {
+    renderMathInElement(cell, {
+      delimiters: [
+        { left: "$$", right: "$$", display: true },
+        { left: "$", right: "$", display: false },
+      ],
+      throwOnError: false,
+    });
+  }
 });
 
 // Language selector: keep the section the reader is in. Both languages share

@@ -1,0 +1,24 @@
+import torch
+
+torch.manual_seed(0)
+
+
+def synthetic_data(n, w=torch.full((200, 1), 0.01), b=0.05):  # (1)!
+    X = torch.normal(0.0, 1.0, (n, 200))
+    return X, X @ w + b + torch.normal(0.0, 0.01, (n, 1))
+
+
+(X_tr, y_tr), (X_te, y_te) = synthetic_data(20), synthetic_data(100)
+for wd in (0, 1, 10, 100):
+    torch.manual_seed(1)
+    w, b = torch.normal(0.0, 1.0, (200, 1)), torch.normal(0.0, 1.0, (1,))
+    w.requires_grad_(), b.requires_grad_()
+    opt = torch.optim.SGD([{"params": [w], "weight_decay": wd}, {"params": [b]}], lr=0.003)
+    for epoch in range(100):
+        for idx in torch.randperm(20).split(5):
+            opt.zero_grad()
+            ((X_tr[idx] @ w + b - y_tr[idx]) ** 2).mean().backward()
+            opt.step()
+    with torch.no_grad():
+        train, test = [((X @ w + b - y) ** 2).mean().item() for X, y in ((X_tr, y_tr), (X_te, y_te))]
+    print(f"lambda = {wd:3d}: train {train:.2g}, test {test:.3g}")

@@ -1,0 +1,17 @@
+import math
+
+import torch
+from torch.distributions import Laplace, Normal
+
+torch.manual_seed(0)
+
+tau, scale = 0.5, 0.3
+zero = torch.tensor(0.0, dtype=torch.float64)
+for trial in range(2):
+    w = torch.randn(10, dtype=torch.float64)
+    nlp_gauss = -Normal(zero, tau).log_prob(w).sum()
+    nlp_laplace = -Laplace(zero, scale).log_prob(w).sum()
+    l2 = (w ** 2).sum() / (2 * tau ** 2)  # (1)!
+    l1 = w.abs().sum() / scale  # (2)!
+    print(f"{(nlp_gauss - l2).item():.6f} {(nlp_laplace - l1).item():.6f}")
+print(f"{5 * math.log(2 * math.pi * tau ** 2):.6f} {10 * math.log(2 * scale):.6f}")  # (3)!

@@ -1,0 +1,114 @@
+"""The regularization labs run, and the numbers their prose states are what they compute."""
+from pathlib import Path
+
+import pytest
+
+from tests.harness.notebooks import code_cells, execute, read
+
+ROOT = Path(__file__).resolve().parents[1]
+LABS = ("weight_decay_lab.py", "choosing_lambda_lab.py")
+
+
+def lab(lang, name):
+    return ROOT / "docs" / lang / "regularization" / name
+
+
+@pytest.fixture(scope="module")
+def weight_decay():
+    _, values = execute(lab("en", "weight_decay_lab.py"), (
+        "max_diff_equiv", "max_diff_step", "train_wd0", "test_wd0", "norm_wd0",
+        "train_wd3", "test_wd3", "norm_wd3", "norm_init", "factor", "steps"))
+    return values
+
+
+@pytest.fixture(scope="module")
+def choosing():
+    _, values = execute(lab("en", "choosing_lambda_lab.py"), (
+        "lambdas", "rows", "chosen_lambda", "test_at_chosen", "test_mean_only", "test_decreasing",
+        "bias_at_chosen", "results", "chosen_lambda_u", "test_at_chosen_u", "test_at_largest_u",
+        "train_u", "test_u"))
+    return values
+
+
+@pytest.mark.parametrize("name", LABS)
+def test_the_chinese_and_english_labs_have_identical_code_cells(name):
+    zh, en = code_cells(read(lab("zh", name))), code_cells(read(lab("en", name)))
+    assert zh == en
+    assert en, "a lab without code cells"
+
+
+@pytest.mark.parametrize("name", LABS)
+def test_each_lab_opens_with_a_markdown_title_and_seeds_its_first_code_cell(name):
+    for lang in ("zh", "en"):
+        nb = read(lab(lang, name))
+        assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
+        first = code_cells(nb)[0]
+        assert "torch.manual_seed(0)" in first and "torch.set_num_threads(1)" in first
+
+
+def test_weight_decay_in_the_optimizer_gives_the_weights_of_the_penalty_in_the_loss(weight_decay):
+    assert weight_decay["steps"] == 400
+    assert weight_decay["max_diff_equiv"] < 1e-6
+
+
+def test_one_sgd_step_shrinks_the_weight_by_one_minus_lr_times_wd(weight_decay):
+    assert weight_decay["max_diff_step"] < 1e-6
+
+
+def test_without_decay_the_model_interpolates_and_the_test_loss_stays_near_200(weight_decay):
+    assert weight_decay["train_wd0"] < 1e-9
+    assert weight_decay["test_wd0"] == pytest.approx(200, rel=0.1)
+    assert weight_decay["norm_wd0"] == pytest.approx(14, rel=0.05)
+
+
+def test_with_lambda_3_the_test_loss_is_about_0_7_and_the_weight_norm_about_0_43(weight_decay):
+    assert weight_decay["train_wd3"] == pytest.approx(0.01, rel=0.5)
+    assert weight_decay["test_wd3"] == pytest.approx(0.7, abs=0.1)
+    assert weight_decay["test_wd3"] < 1
+    assert weight_decay["norm_wd3"] == pytest.approx(0.43, abs=0.01)
+
+
+def test_most_of_the_remaining_weight_norm_is_the_decayed_random_start(weight_decay):
+    assert weight_decay["factor"] == pytest.approx(0.027, abs=0.001)
+    assert weight_decay["norm_init"] == pytest.approx(14.6, abs=0.1)
+    assert weight_decay["factor"] * weight_decay["norm_init"] == pytest.approx(0.39, abs=0.01)
+
+
+def test_on_the_notes_problem_the_test_loss_falls_at_every_lambda_of_the_grid(choosing):
+    rows = choosing["rows"]
+    assert choosing["lambdas"][-1] == 300
+    assert choosing["test_decreasing"] is True
+    assert all(a[1] > b[1] for a, b in zip(rows, rows[1:])), "validation loss should fall too"
+    assert rows[0][0] < 1e-9 and rows[0][2] == pytest.approx(200, rel=0.1)
+    assert rows[-1][0] == pytest.approx(0.02, rel=0.4)
+    assert all(a[3] > b[3] for a, b in zip(rows, rows[1:]))
+    assert rows[0][3] == pytest.approx(14, rel=0.05) and rows[-1][3] < 0.01
+
+
+def test_the_validation_set_picks_the_largest_lambda_and_the_mean_predictor_still_wins(choosing):
+    assert choosing["chosen_lambda"] == 300
+    assert choosing["test_at_chosen"] == pytest.approx(0.03, abs=0.005)
+    assert choosing["test_mean_only"] == pytest.approx(0.02, abs=0.003)
+    assert choosing["test_mean_only"] < choosing["test_at_chosen"]
+    assert choosing["bias_at_chosen"] == pytest.approx(0.15, abs=0.01)
+
+
+def test_with_a_larger_signal_and_20_examples_the_u_is_shallow(choosing):
+    rows = choosing["results"]["20"]
+    best = min(r[2] for r in rows)
+    assert rows[-1][2] > best
+    assert rows[-1][2] / best == pytest.approx(1.02, abs=0.01)
+
+
+def test_with_a_larger_signal_and_100_examples_the_test_loss_is_u_shaped(choosing):
+    test = choosing["test_u"]
+    assert choosing["chosen_lambda_u"] == 1
+    assert choosing["test_at_chosen_u"] == pytest.approx(1.2, abs=0.05)
+    assert choosing["test_at_largest_u"] == pytest.approx(2.2, abs=0.05)
+    assert test[0] > 100
+    k = test.index(min(test))
+    assert all(a > b for a, b in zip(test[:k], test[1:k + 1]))
+    assert all(a < b for a, b in zip(test[k:], test[k + 1:]))
+    train = choosing["train_u"]
+    assert train[0] < 0.01 and train[-1] == pytest.approx(1.7, abs=0.1)
+    assert all(a < b for a, b in zip(train, train[1:]))
