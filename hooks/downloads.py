@@ -121,3 +121,39 @@ def on_post_build(config):
         nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
         nbformat.write(nb, dest)
     _pending.clear()
+
+
+# ---------------------------------------------------------------- lab headings
+_HEADING = re.compile(r'<h([1-6])(?P<attrs>[^>]*?)\bid="(?P<id>[^"]*)"(?P<rest>.*?)</h\1>', re.S)
+
+
+def _toc_ids(items):
+    for item in items:
+        yield item.id
+        yield from _toc_ids(item.children)
+
+
+def on_post_page(output, page, config):
+    """Give a lab's headings the ids its table of contents links to.
+
+    mkdocs-jupyter builds the table of contents with Python-Markdown's slugs, while
+    nbconvert gives the headings its own ids (empty for Chinese headings), so the
+    contents links of a lab would lead nowhere.
+    """
+    if not page.file.src_uri.endswith("_lab.py"):
+        return output
+    start = output.find("jupyter-wrapper")
+    ids = list(_toc_ids(page.toc))
+    if start < 0 or not ids:
+        return output
+    head, body = output[:start], output[start:]
+    if len(_HEADING.findall(body)) != len(ids):
+        return output  # leave it: the link check reports what does not match
+    queue = iter(ids)
+
+    def renumber(m):
+        new = next(queue)
+        rest = re.sub(r'href="#[^"]*"', f'href="#{new}"', m.group("rest"), count=1)
+        return f'<h{m.group(1)}{m.group("attrs")}id="{new}"{rest}</h{m.group(1)}>'
+
+    return head + _HEADING.sub(renumber, body)
