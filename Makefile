@@ -12,10 +12,11 @@ STAMP  := $(VENV)/.installed-$(REQ_HASH)
 PYTEST := $(PY) -m pytest
 
 .DEFAULT_GOAL := help
-.PHONY: help venv test test-standalone update-outputs site serve bench lock clean
+.PHONY: help venv test test-standalone update-outputs site serve bench lock clean \
+        i18n-status i18n-stamp new-language
 
 help: ## List the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(STAMP): requirements.txt constraints.txt
 	@$(PYTHON) -c "import sys; assert sys.version_info >= (3, 11), 'Python 3.11+ is needed, found ' + sys.version" 
@@ -42,6 +43,17 @@ site: $(STAMP) ## Test, then build both languages into site/
 serve: site ## Test, build, and serve the site on localhost (PORT=8000)
 	@echo "Serving site/ on http://127.0.0.1:$(PORT)/ (中文) and http://127.0.0.1:$(PORT)/en/ (English)"
 	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory site
+
+i18n-status: $(STAMP) ## Translation status per language: up to date / stale / missing pages
+	@$(PY) scripts/i18n_status.py
+
+i18n-stamp: $(STAMP) ## Mark a translated page up to date with its source: PAGE=en/autograd/basics.md (or a folder)
+	@test -n "$(PAGE)" || { echo "usage: make i18n-stamp PAGE=en/autograd/basics.md  (a page or a folder under docs/)"; exit 2; }
+	@$(PY) scripts/i18n_status.py --stamp $(PAGE)
+
+new-language: $(STAMP) ## Add a partly translated language: LANG_CODE=xx [LANG_NAME=Name] (not LANG: the locale)
+	@test -n "$(LANG_CODE)" || { echo "usage: make new-language LANG_CODE=ja LANG_NAME=日本語"; exit 2; }
+	@$(PY) scripts/new_language.py $(LANG_CODE) $(if $(LANG_NAME),--name "$(LANG_NAME)")
 
 bench: $(STAMP) ## Measure: snippet count, test time, import torch, harness overhead, standalone, build
 	$(PY) scripts/bench.py

@@ -4,7 +4,13 @@ Each language is a separate MkDocs build (mkdocs.yml for the default language,
 mkdocs.<code>.yml for the others), so every language gets its own search index and
 notebook pages render in every language. This hook:
 
-- fails the build when a page has no twin in every other language;
+- fails the build when a page has no twin in every other language, except in a
+  language marked ``partial: true`` in extra.i18n.languages: there a missing page
+  falls back to the source language (the first one) with a banner saying so;
+- shows a banner, in the reader's language, on a translated page whose source changed
+  since it was stamped (hooks/translation.py holds the data: hashes, status);
+- fills the translation-status page (the ``<!-- i18n-status -->`` marker);
+- gives the first use of each glossary term (docs/glossary.yml) a tooltip;
 - adds the shared files under docs/assets/ (KaTeX, site CSS/JS) to every build, and
   the figures that snippets drew into build/figures/ (served at figures/);
 - points the language selector of each page at the same page in the other languages
@@ -16,11 +22,18 @@ generator only needs this file and the config.
 """
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
+
+try:
+    import translation  # hooks/translation.py: MkDocs puts hooks/ on sys.path while loading a hook
+except ImportError:  # imported as hooks.i18n (tests)
+    from hooks import translation
 
 log = logging.getLogger("mkdocs.hooks.i18n")
 SHARED = "assets"  # docs/assets/: files every language build serves
@@ -53,10 +66,24 @@ def _docs_root(config) -> Path:
     return Path(config.docs_dir).parent
 
 
+_fallback: set[str] = set()  # pages of this build shown in the source language
+_status_page = "translations.md"  # the translation-status page (nav: 翻译状态 / Translation status)
+
+
+def _source(config) -> dict:
+    return _languages(config)[0]
+
+
+def _words(config) -> dict:
+    return translation.text(config.theme["language"], (config.extra.get("i18n") or {}).get("text"))
+
+
 def on_files(files: Files, config) -> Files:
     docs_root = _docs_root(config)
     here = _current(config)
-    # Every page must exist in every language (the twin check).
+    source = _source(config)
+    # Every page must exist in every language (the twin check), but a language marked
+    # `partial: true` may lack pages of the source language: they fall back to it.
     mine = {f.src_uri for f in files.documentation_pages()}
     problems = []
     for lang in _languages(config):
@@ -65,12 +92,22 @@ def on_files(files: Files, config) -> Files:
         other_dir = docs_root / lang["code"]
         theirs = {p.relative_to(other_dir).as_posix() for pattern in PAGE_PATTERNS
                   for p in other_dir.rglob(pattern)}
-        for page in sorted(mine - theirs):
-            problems.append(f"docs/{here['code']}/{page} has no twin docs/{lang['code']}/{page}")
+        if not lang.get("partial"):
+            for page in sorted(mine - theirs):
+                problems.append(f"docs/{here['code']}/{page} has no twin docs/{lang['code']}/{page}")
         for page in sorted(theirs - mine):
-            problems.append(f"docs/{lang['code']}/{page} has no twin docs/{here['code']}/{page}")
+            if not (here.get("partial") and (docs_root / source["code"] / page).exists()):
+                problems.append(f"docs/{lang['code']}/{page} has no twin docs/{here['code']}/{page}")
     if problems:
         raise PluginError("Every page must exist in every language:\n  " + "\n  ".join(problems))
+    _fallback.clear()
+    if here.get("partial"):
+        src_dir = docs_root / source["code"]
+        for path in sorted(p for pattern in PAGE_PATTERNS for p in src_dir.rglob(pattern)):
+            uri = path.relative_to(src_dir).as_posix()
+            if uri not in mine:
+                files.append(File(uri, str(src_dir), config.site_dir, config.use_directory_urls))
+                _fallback.add(uri)
     # Shared assets, and the figures the snippets drew (a page that shows a figure
     # no snippet drew fails the strict build with a link warning).
     figures = Path(config.config_file_path).parent / FIGURES
@@ -91,11 +128,116 @@ def on_page_context(context, page, config, nav):
     sitemap look-ups would 404 here (or leave the host once site_url is set).
     """
     here = _current(config)
-    # From this page up to the site root: the page's depth in its build, then the
-    # language's own folder.
-    to_root = "../" * page.url.count("/") + "../" * here["dir"].count("/")
+    to_root = _to_root(page, here)
+    if page.file.src_uri in _fallback and page.edit_url:
+        # The page shown is the source language's file: edit that one.
+        page.edit_url = page.edit_url.replace(f"/docs/{here['code']}/", f"/docs/{_source(config)['code']}/")
     context["i18n_links"] = [
         {"name": lang["name"], "lang": lang["code"], "href": (to_root + lang["dir"] + page.url) or "./"}
         for lang in _languages(config)
     ]
     return context
+
+
+def _to_root(page, here: dict) -> str:
+    """From this page up to the site root: the page's depth in its build, then the
+    language's own folder."""
+    return "../" * page.url.count("/") + "../" * here["dir"].count("/")
+
+
+def on_page_markdown(markdown, page, config, files):
+    """The status page: the tables of hooks/translation.py, in the reader's language."""
+    if translation.STATUS_MARKER not in markdown:
+        return markdown
+    root = Path(config.config_file_path).parent
+    langs = _languages(config)
+    tables = translation.status_markdown(translation.status(root, langs), _words(config), langs[0]["name"])
+    return markdown.replace(translation.STATUS_MARKER, tables)
+
+
+def _banner(kind: str, title: str, body: str) -> str:
+    return (f'<div class="admonition warning i18n-banner" data-i18n="{kind}">'
+            f'<p class="admonition-title">{html.escape(title)}</p><p>{body}</p></div>\n')
+
+
+def _link(href: str, label: str) -> str:
+    return f'<a href="{html.escape(href)}">{html.escape(label)}</a>'
+
+
+def on_page_content(content, page, config, files):
+    """Glossary tooltips; then, on a stale or untranslated page, a banner under the title."""
+    here, source = _current(config), _source(config)
+    root = Path(config.config_file_path).parent
+    fallback = page.file.src_uri in _fallback
+    content_lang = source["code"] if fallback else here["code"]
+    if page.file.src_uri.endswith(".md"):  # not in executed notebooks (labs)
+        content = _add_tooltips(content, root, content_lang, source["code"])
+    if here["code"] == source["code"] or not page.file.src_uri.endswith(".md"):
+        return content
+    words = _words(config)
+    banner = ""
+    if fallback:
+        status_file = files.get_file_from_path(_status_page)
+        link = _link(get_relative_url(status_file.url, page.url), words["status_link"]) if status_file else words["status_link"]
+        banner = _banner("fallback", words["fallback_title"],
+                         html.escape(words["fallback_body"]).format(
+                             name=html.escape(here["name"]), source_name=html.escape(source["name"]), link=link))
+    else:
+        state = translation.page_status(root, here["code"], page.file.src_uri, source["code"])
+        if state.state != translation.UP_TO_DATE:
+            href = _to_root(page, here) + source["dir"] + page.url or "./"
+            link = _link(href, words["stale_link"].format(source_name=source["name"]))
+            banner = _banner("stale", words["stale_title"],
+                             html.escape(words["stale_body"]).format(source_name=html.escape(source["name"]), link=link))
+    if not banner:
+        return content
+    end = content.find("</h1>")
+    at = end + len("</h1>") if end != -1 else 0
+    return content[:at] + "\n" + banner + content[at:]
+
+
+# Glossary tooltips: the first use of each term on a page, outside code, math, links,
+# headings and titles, becomes <abbr title="...">; theme feature content.tooltips
+# shows the title as a tooltip.
+_SKIP_TAGS = {"code", "pre", "a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style",
+              "summary", "label", "button", "kbd", "figcaption"}
+_SKIP_CLASSES = {"arithmatex", "admonition-title", "provenance", "i18n-banner", "filename", "katex"}
+_glossary: dict[str, list] = {}
+
+
+def _add_tooltips(content: str, root: Path, lang: str, source_lang: str) -> str:
+    from bs4 import BeautifulSoup, NavigableString
+
+    key = str(root)
+    if key not in _glossary:
+        path = root / translation.GLOSSARY
+        _glossary[key] = translation.load_glossary(root) if path.exists() else []
+    todo = [(t, translation.term_pattern(t.words[lang], lang)) for t in _glossary[key] if t.words.get(lang)]
+    if not todo:
+        return content
+    soup = BeautifulSoup(content, "html.parser")
+
+    def skipped(node) -> bool:
+        for parent in node.parents:
+            if parent.name in _SKIP_TAGS or _SKIP_CLASSES & set(parent.get("class") or ()):
+                return True
+        return False
+
+    changed = False
+    queue = [n for n in soup.find_all(string=True) if type(n) is NavigableString]
+    while queue and todo:
+        node = queue.pop(0)
+        text = str(node)
+        hits = [(m.start(), m.end(), t, p) for t, p in todo if (m := p.search(text))]
+        if not hits or skipped(node):
+            continue
+        start, end, term, pattern = min(hits, key=lambda h: h[0])
+        todo.remove((term, pattern))
+        abbr = soup.new_tag("abbr", attrs={"title": translation.tooltip(term, lang, source_lang),
+                                           "class": "glossary"})
+        abbr.string = text[start:end]
+        after = NavigableString(text[end:])
+        node.replace_with(NavigableString(text[:start]), abbr, after)
+        queue.insert(0, after)
+        changed = True
+    return str(soup) if changed else content

@@ -74,22 +74,35 @@ def pages_including(root: Path, snippet: str) -> list[str]:
     return found
 
 
+def partial_languages(root: Path) -> set[str]:
+    """Languages marked `partial: true` in mkdocs.yml: their missing pages fall back."""
+    if not (root / "mkdocs.yml").exists():
+        return set()
+    from hooks.translation import languages as configured
+
+    return {lang["code"] for lang in configured(root) if lang.get("partial")}
+
+
 def check_parity(root: Path) -> list[str]:
     """Problems that break language parity or leave a snippet off the site.
 
     Every page exists in every language; twins include the same files in the same
     order and use the same explicit heading ids in the same order; every heading has
     an explicit id; each snippet's output is shown right after its code; every snippet
-    is shown by at least one page in each language.
+    is shown by at least one page in each language. A partial language (see
+    partial_languages) may lack pages.
     """
     docs = root / "docs"
     langs = languages(docs)
+    partial = partial_languages(root)
     problems: list[str] = []
     by_lang = {lang: set(pages(docs, lang)) for lang in langs}
     all_pages = sorted(set().union(*by_lang.values())) if langs else []
     for page in all_pages:
         missing = [lang for lang in langs if page not in by_lang[lang]]
         for lang in missing:
+            if lang in partial:
+                continue
             have = next(l for l in langs if l not in missing)
             problems.append(f"docs/{have}/{page.as_posix()} has no twin docs/{lang}/{page.as_posix()}")
     snippets = sorted(p.relative_to(root).as_posix() for p in (root / "snippets").rglob("*.py")
@@ -131,7 +144,7 @@ def check_parity(root: Path) -> list[str]:
                     problems.append(
                         f"docs/{ref_lang}/{page.as_posix()} and docs/{lang}/{page.as_posix()}: {what} differ "
                         f"at position {i + 1}: {x} vs {y}")
-    for lang in langs:
+    for lang in (l for l in langs if l not in partial):
         for snippet in snippets:
             if snippet not in shown[lang]:
                 problems.append(f"{snippet} is not shown on any page in docs/{lang}/")
