@@ -179,4 +179,4 @@ test_u = [r[2] for r in rows_u]
 # loss rises with $\lambda$, from below 0.01 to about 1.7: too much decay underfits.
 #
 # So the notes' claim holds when the data carry enough signal for a fit to beat the trivial model;
-# on the notes' own problem it does not, and the best λ is simply the largest stable one.
+# on the notes' own problem it does not, and the best λ in the grid is simply the largest one.

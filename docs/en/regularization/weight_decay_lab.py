@@ -139,7 +139,7 @@ print(f"max |b_opt - b_hand| = {(b_opt - b_hand).abs().max().item():.2e}")
 # $1-\eta\lambda = 1 - 0.003\cdot 3 = 0.991$, minus the usual gradient step. That multiplicative shrink
 # is where the name *weight decay* comes from. The weight agrees with the formula to within float32
 # rounding (about $10^{-7}$ for entries of size about 1); the bias, in the group without decay,
-# follows plain SGD exactly.
+# follows plain SGD to within float32 rounding.
 
 # %%
 wd = 3.0
@@ -197,7 +197,8 @@ print(f"lambda = 3: train {train_wd3:.2e}, test {test_wd3:.3g}, |w| {norm_wd3:.3
 # whatever the random start put there stays; test inputs do have components in those directions,
 # hence a test loss of the order of $180 \times 1$ (we measured about 200). Weight decay is the only force acting there: it multiplies
 # those components by $1-\eta\lambda$ at every step, $(0.991)^{400} \approx 0.027$ after 400 steps.
-# Times the starting norm of about 14.6 that is about 0.39: most of the final $\lVert w\rVert \approx 0.43$
+# Times the starting norm of about 14.6 that is at most about 0.39 (about 90 % of the starting
+# weights lie in those 180 directions, so about 0.37): most of the final $\lVert w\rVert \approx 0.43$
 # is what is left of the random start, not learned signal. $\lambda = 3$ is not large enough to
 # remove it in 100 epochs; the next lab sweeps λ.
 #
