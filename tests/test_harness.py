@@ -96,7 +96,7 @@ def test_a_wrong_digit_in_a_gradient_fails_and_says_where_it_was_printed(project
         "snippets/demo/gradient.py:8: output differs from snippets/demo/gradient.out",
         "  first mismatch: output line 3, printed by line 8:  print(x.grad)",
         "  why: value 4.5000 != expected 4.5001*",
-        "  largest error in compared tensors: abs 0.0001, rel 2.22e-05 (rtol 1e-05, atol 1e-08)",
+        "  largest error in compared numbers: abs 0.0001, rel 2.22e-05 (rtol 1e-05, atol 1e-08)",
         "  shown on: docs/en/demo.md, docs/zh/demo.md",
         "--- snippets/demo/gradient.out (expected)",
         "+++ snippets/demo/gradient.out (this run)",

@@ -1,11 +1,15 @@
 """Parse what a snippet printed and compare it with the expected output.
 
-Printed torch tensors are compared as numbers: values within ``rtol``/``atol``
-(``|actual - expected| <= atol + rtol * |expected|``, as ``torch.allclose``),
-while their shape, the kind of each literal (``2`` vs ``2.`` vs ``True``) and every
-keyword (``dtype=``, ``requires_grad=``, ``grad_fn=<…>``, ``size=``) must match
-exactly. All text outside tensors must match exactly. The tolerance never comes
-from the number of printed digits.
+Every number is compared as a number: values within ``rtol``/``atol``
+(``|actual - expected| <= atol + rtol * |expected|``, as ``torch.allclose``), both
+inside printed torch tensors and in plain text (``max diff: 1.5e-08``, ``loss 0.43``).
+What must match exactly: the words and punctuation around the numbers, the kind of
+each literal (``2`` vs ``2.`` vs ``True``), a tensor's shape and every keyword
+(``dtype=``, ``requires_grad=``, ``grad_fn=<…>``, ``size=``). The tolerance never
+comes from the number of printed digits.
+
+A plain number in text is a decimal literal that is not part of a word, a version or
+an address: ``AddBackward0``, ``float32``, ``2.13.0`` and ``0x…`` stay text.
 """
 from __future__ import annotations
 
@@ -20,6 +24,9 @@ DEFAULT_ATOL = 1e-8
 _TENSOR_START = re.compile(r"(?<![\w.])tensor\(")
 _NUMBER = r"[-+]?(?:\d+\.?\d*(?:e[-+]?\d+)?|inf|nan)"
 _TOKEN = re.compile(rf"\s*(\[|\]|,|\.\.\.|True|False|{_NUMBER})")
+# A number in plain text: not glued to a word or a dot before it, and not followed by a
+# word character or by ".<digit>" ("2.13.0" and "h2o" stay text; in "is 0.43." it is 0.43).
+_TEXT_NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?(?!\w|\.\d)")
 
 
 @dataclass
@@ -169,40 +176,58 @@ def compare_tensor(actual: Tensor, expected: Tensor, rtol: float, atol: float):
         return False, f"shape {_shape(actual.data)} != expected {_shape(expected.data)}", 0.0, 0.0
     if actual.kwargs != expected.kwargs:
         return False, f"keywords {actual.kwargs} != expected {expected.kwargs}", 0.0, 0.0
-    max_abs = max_rel = 0.0
-    reason = ""
+    errors = _Errors()
     for a, e in zip(_flatten(actual.data), _flatten(expected.data)):
+        errors.literal(a, e, rtol, atol, "a different dtype?")
+        if errors.kind_error:
+            break
+    return not errors.reason, errors.reason, errors.max_abs, errors.max_rel
+
+
+class _Errors:
+    """Compares literals one pair at a time; keeps the first failure and the largest errors."""
+
+    def __init__(self):
+        self.reason = ""
+        self.kind_error = False
+        self.max_abs = self.max_rel = 0.0
+
+    def literal(self, a: str, e: str, rtol: float, atol: float, kind_hint: str) -> None:
         if _kind(a) != _kind(e):
-            return False, f"literal {a!r} != expected {e!r} (a different dtype?)", max_abs, max_rel
+            self.reason = self.reason or f"literal {a!r} != expected {e!r} ({kind_hint})"
+            self.kind_error = True
+            return
         if a == "..." or a == e:
-            continue
+            return
         va, ve = _value(a), _value(e)
         if math.isnan(va) and math.isnan(ve):
-            continue
+            return
         if math.isinf(va) or math.isinf(ve) or math.isnan(va) or math.isnan(ve):
-            reason = reason or f"value {a} != expected {e}"
-            max_abs = max_rel = math.inf
-            continue
+            self.reason = self.reason or f"value {a} != expected {e}"
+            self.max_abs = self.max_rel = math.inf
+            return
         diff = abs(va - ve)
         rel = diff / abs(ve) if ve else math.inf
-        max_abs, max_rel = max(max_abs, diff), max(max_rel, rel)
-        if diff > atol + rtol * abs(ve) and not reason:
-            reason = f"value {a} != expected {e} (|diff| {diff:.3g} > atol {atol:g} + rtol {rtol:g} * {abs(ve):g})"
-    return not reason, reason, max_abs, max_rel
+        self.max_abs, self.max_rel = max(self.max_abs, diff), max(self.max_rel, rel)
+        if diff > atol + rtol * abs(ve):
+            self.reason = self.reason or (f"value {a} != expected {e} (|diff| {diff:.3g} > "
+                                          f"atol {atol:g} + rtol {rtol:g} * {abs(ve):g})")
 
 
 def compare(actual: str, expected: str, rtol: float = DEFAULT_RTOL, atol: float = DEFAULT_ATOL) -> Comparison:
-    """Compare two printed outputs: tensors as numbers, everything else exactly."""
+    """Compare two printed outputs: every number as a number, everything else exactly."""
     ta, te = find_tensors(actual), find_tensors(expected)
     result = Comparison(ok=True)
     pa = pe = 0  # positions in actual / expected
-    for i in range(max(len(ta), len(te))):
+    for i in range(max(len(ta), len(te)) + 1):
         a = ta[i] if i < len(ta) else None
         e = te[i] if i < len(te) else None
-        text_a = actual[pa : a.start if a else len(actual)]
-        text_e = expected[pe : e.start if e else len(expected)]
-        if text_a != text_e or (a is None) != (e is None):
-            _mark(result, actual, pa + _common_prefix(text_a, text_e), "text differs")
+        if not _compare_text(result, actual, pa, a.start if a else len(actual),
+                             expected[pe : e.start if e else len(expected)], rtol, atol):
+            return result
+        if a is None or e is None:
+            if (a is None) != (e is None):  # same text, but one side has one more tensor
+                _mark(result, actual, a.start if a else len(actual), "text differs")
             return result
         ok, reason, mabs, mrel = compare_tensor(a, e, rtol, atol)
         result.max_abs, result.max_rel = max(result.max_abs, mabs), max(result.max_rel, mrel)
@@ -210,9 +235,41 @@ def compare(actual: str, expected: str, rtol: float = DEFAULT_RTOL, atol: float 
             _mark(result, actual, a.start + _first_differing_line(actual[a.start:a.end],
                                                                   expected[e.start:e.end]), reason)
         pa, pe = a.end, e.end
-    if result.ok and actual[pa:] != expected[pe:]:
-        _mark(result, actual, pa + _common_prefix(actual[pa:], expected[pe:]), "text differs")
     return result
+
+
+def _compare_text(result: Comparison, actual: str, start: int, end: int, text_e: str,
+                  rtol: float, atol: float) -> bool:
+    """Compare actual[start:end] with text_e: plain numbers as numbers, the rest exactly.
+
+    Returns False on a difference in anything but a number's value (words, punctuation,
+    the kind of a literal, how many numbers there are): nothing after it can be paired.
+    A value beyond tolerance marks the result and the comparison goes on, so that the
+    largest error covers every number.
+    """
+    text_a = actual[start:end]
+    if text_a == text_e:
+        return True
+    words_a, words_e = _TEXT_NUMBER.split(text_a), _TEXT_NUMBER.split(text_e)
+    nums_a, nums_e = _TEXT_NUMBER.findall(text_a), _TEXT_NUMBER.findall(text_e)
+    offset = start
+    for i, (wa, we) in enumerate(zip(words_a, words_e)):
+        if wa != we or (i == len(nums_a)) != (i == len(nums_e)):
+            _mark(result, actual, offset + _common_prefix(wa, we), "text differs")
+            return False
+        offset += len(wa)
+        if i == len(nums_a):
+            return True
+        errors = _Errors()
+        errors.literal(nums_a[i], nums_e[i], rtol, atol, "a different kind of number")
+        result.max_abs = max(result.max_abs, errors.max_abs)
+        result.max_rel = max(result.max_rel, errors.max_rel)
+        if errors.reason and result.ok:
+            _mark(result, actual, offset, errors.reason)
+        if errors.kind_error:
+            return False
+        offset += len(nums_a[i])
+    return True
 
 
 def _first_differing_line(a: str, b: str) -> int:
@@ -235,6 +292,9 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def _mark(result: Comparison, actual: str, offset: int, reason: str) -> None:
+    """Record a mismatch; the first one recorded is the one reported."""
+    if not result.ok:
+        return
     result.ok = False
     result.first_mismatch = min(offset, max(len(actual) - 1, 0))
     result.reason = reason

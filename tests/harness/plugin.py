@@ -6,7 +6,13 @@ Options:
                     a file whose new output is within tolerance is left untouched.
   --standalone      run every snippet as a fresh ``python <file>`` process, in
                     parallel, and check the same expected outputs.
+  --threads N|all   intra-op threads for in-process runs (default 1); ``make
+                    test-portable`` runs the suite once with ``all``.
   --harness-report  write per-snippet timings as JSON (used by ``make bench``).
+
+The header of a run names the torch version, the CPU kernel level that torch chose
+(``ATEN_CPU_CAPABILITY`` forces one) and the thread count, so a failure on another
+machine says where it happened.
 """
 from __future__ import annotations
 
@@ -33,6 +39,8 @@ def pytest_addoption(parser):
                     help="rewrite the expected output files of snippets whose output changed")
     group.addoption("--standalone", action="store_true",
                     help="run each snippet in its own fresh python process, in parallel")
+    group.addoption("--threads", default="1", metavar="N|all",
+                    help="intra-op threads for in-process snippet runs (default 1; 'all' = every core)")
     group.addoption("--harness-report", metavar="PATH",
                     help="write per-snippet timings as JSON")
 
@@ -40,10 +48,21 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     if config.getoption("update_outputs") and config.getoption("standalone"):
         raise pytest.UsageError("--update-outputs runs in-process; do not combine it with --standalone")
+    try:
+        runner.set_threads(config.getoption("threads"))
+    except ValueError as exc:
+        raise pytest.UsageError(f"--threads: {exc}") from None
     runner.warm_up()
     config.stash[_CHANGED] = []
     config.stash[_TIMINGS] = []
     config.addinivalue_line("markers", "snippet: a snippet under snippets/ run by the harness")
+
+
+def pytest_report_header(config):
+    import torch
+
+    return (f"snippets: torch {torch.__version__}, CPU capability "
+            f"{torch.backends.cpu.get_cpu_capability()}, {runner.THREADS} thread(s) in-process")
 
 
 def pytest_collect_file(file_path: Path, parent):
@@ -86,12 +105,13 @@ class SnippetItem(pytest.Item):
         except settings.SettingsError as exc:
             raise SnippetFailure(str(exc)) from None
         result = self._run(cfg)
+        self._compare_seconds = 0.0
         try:
             self._check(result, cfg)
         finally:
             self.config.stash[_TIMINGS].append({
                 "snippet": self.rel, "compute": result.compute,
-                "total": time.perf_counter() - started,
+                "total": time.perf_counter() - started, "compare": self._compare_seconds,
                 "standalone": bool(self.config.getoption("standalone"))})
 
     def _check(self, result: runner.RunResult, cfg: settings.Settings) -> None:
@@ -104,7 +124,9 @@ class SnippetItem(pytest.Item):
                 f"{self.rel}: no expected output file {self._rel(self.expected_path)}.\n"
                 f"Run `make update-outputs` to create it, then review and commit it.")
         expected = self.expected_path.read_text(encoding="utf-8")
+        compare_start = time.perf_counter()
         cmp = outputs.compare(result.output, expected, cfg.rtol, cfg.atol)
+        self._compare_seconds = time.perf_counter() - compare_start
         if not cmp.ok:
             raise SnippetFailure(self._mismatch_message(result, expected, cmp, cfg))
 
@@ -172,7 +194,7 @@ class SnippetItem(pytest.Item):
             head,
             f"  first mismatch: output line {out_line + 1}, {printed_by}",
             f"  why: {cmp.reason}",
-            f"  largest error in compared tensors: abs {cmp.max_abs:.3g}, rel {cmp.max_rel:.3g} "
+            f"  largest error in compared numbers: abs {cmp.max_abs:.3g}, rel {cmp.max_rel:.3g} "
             f"(rtol {cfg.rtol:g}, atol {cfg.atol:g})",
             f"  shown on: {', '.join(shown_on)}",
             "",

@@ -6,7 +6,9 @@ file as ``__main__`` with the repository root as working directory, and captures
 everything written to ``sys.stdout`` and ``sys.stderr`` (one stream, in order, as a
 terminal shows it), remembering which line of the snippet wrote each piece.
 
-Standalone mode: a fresh ``python <file>`` process with the environment below.
+Standalone mode: a fresh ``python <file>`` process, as a reader runs it: no thread
+count and no CPU kernel level are set (``OMP_NUM_THREADS``, ``MKL_NUM_THREADS`` and
+``ATEN_CPU_CAPABILITY`` are removed from its environment).
 
 The starting state (documented in CONTRIBUTING and on the site's about page):
 - ``torch.manual_seed(0)``, ``random.seed(0)``, ``numpy.random.seed(0)``
@@ -15,15 +17,18 @@ The starting state (documented in CONTRIBUTING and on the site's about page):
   numpy print options: numpy's defaults;
 - default dtype ``torch.float32``; grad mode on; anomaly detection and
   deterministic-algorithms mode off;
-- one intra-op thread (``torch.set_num_threads(1)``; ``OMP_NUM_THREADS=1`` in
-  standalone mode), since sums can differ in the last digit between thread counts;
+- one intra-op thread (``torch.set_num_threads(1)``), since sums can differ in the
+  last digit between thread counts; ``--threads all`` (used by ``make
+  test-portable``) runs with every core instead, and every output must hold there too;
 - matplotlib backend ``Agg``, default rcParams, no open figures;
 - cwd = the repository root; ``sys.argv = [<snippet path>]``; ``sys.path[0]`` = the
   snippet's folder; environment variables restored; Python's default warning filters.
 
 Before the output is compared it is normalised the same way in both modes:
-the repository path is made relative, object addresses (``at 0x7f…``) are masked,
-and tracebacks keep only the frames inside the snippet itself.
+the repository path is made relative, object addresses (``at 0x7f…``) and the C++
+source location at the end of PyTorch's warnings (``(Triggered internally at
+/__w/pytorch/…/TensorBody.h:493.)``, which changes with every PyTorch build) are
+masked, and tracebacks keep only the frames inside the snippet itself.
 """
 from __future__ import annotations
 
@@ -41,11 +46,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-THREADS = 1
+THREADS = 1  # intra-op threads in-process; set_threads() changes it for a session
 SEED = 0
+# Variables a reader does not set: standalone runs remove them from the environment.
+STANDALONE_UNSET = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "ATEN_CPU_CAPABILITY")
 STANDALONE_ENV = {
-    "OMP_NUM_THREADS": str(THREADS),
-    "MKL_NUM_THREADS": str(THREADS),
     "MPLBACKEND": "Agg",
     "PYTHONUNBUFFERED": "1",
     "PYTHONIOENCODING": "utf-8",
@@ -94,6 +99,15 @@ def rel(path: Path, root: Path = ROOT) -> str:
 
 
 # ---------------------------------------------------------------- starting state
+def set_threads(threads: int | str) -> int:
+    """Intra-op threads for in-process runs: a number, or "all" for every core."""
+    global THREADS
+    THREADS = (os.cpu_count() or 1) if threads == "all" else int(threads)
+    if THREADS < 1:
+        raise ValueError(f"threads must be at least 1 or 'all', got {threads!r}")
+    return THREADS
+
+
 def warm_up() -> None:
     """Import what snippets use once per test session (torch alone takes ~1.5 s)."""
     import matplotlib
@@ -264,7 +278,8 @@ def run_standalone(path: Path, timeout: float, root: Path = ROOT) -> RunResult:
     """Run one snippet as a fresh `python <file>` process, as a reader would."""
     started = time.perf_counter()
     path = Path(path).resolve()
-    env = {**os.environ, **STANDALONE_ENV}
+    env = {k: v for k, v in os.environ.items() if k not in STANDALONE_UNSET}
+    env.update(STANDALONE_ENV)
     try:
         proc = subprocess.run(
             [sys.executable, rel(path, root)], cwd=root, env=env, stdin=subprocess.DEVNULL,
@@ -284,6 +299,8 @@ def run_standalone(path: Path, timeout: float, root: Path = ROOT) -> RunResult:
 
 # ---------------------------------------------------------------- normalisation
 _ADDRESS = re.compile(r"\bat 0x[0-9a-fA-F]+")
+_TRIGGERED = re.compile(r"\(Triggered internally at [^\s()]+:\d+\.\)")
+TRIGGERED_MASK = "(Triggered internally at …)"
 _FRAME = re.compile(r'  File "([^"]+)", line (\d+)')
 
 
@@ -295,6 +312,7 @@ def normalize_lines(lines, path: Path, root: Path = ROOT, exc_line: int | None =
     in_traceback = keep_frame = False
     for text, source in lines:
         text = _ADDRESS.sub("at 0x…", text.replace(prefix, ""))
+        text = _TRIGGERED.sub(TRIGGERED_MASK, text)
         if text.startswith("Traceback (most recent call last):"):
             in_traceback, keep_frame = True, False
             out.append((text, exc_line))
