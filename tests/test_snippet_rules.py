@@ -35,3 +35,14 @@ def test_the_outputs_were_produced_by_the_pinned_torch():
     provenance = json.loads((ROOT / "snippets" / "provenance.json").read_text())
     assert provenance["torch"] == torch.__version__, (
         "snippets/provenance.json says the outputs come from another torch: run `make update-outputs`")
+
+
+def test_a_float_printed_with_all_its_digits_is_reported_with_file_and_line(tmp_path):
+    (tmp_path / "snippets" / "c").mkdir(parents=True)
+    (tmp_path / "snippets" / "c" / "x.py").write_text("print(1)\n")
+    (tmp_path / "snippets" / "c" / "x.out").write_text(
+        "rounded 0.1506 count 123456789 tensor([0.1506359875])\nraw 0.1506359875202179\n")
+    problems = check_rules(tmp_path)
+    assert len(problems) == 1
+    assert problems[0].startswith("snippets/c/x.out:2: prints 0.1506359875202179 (16 significant digits")
+    assert "round it with a format spec" in problems[0]
