@@ -112,6 +112,57 @@ def test_two_is_not_three_however_few_digits_are_printed(project):
     result.stdout.fnmatch_lines(["  why: value 2. != expected 3.*", "*abs 1, rel 0.333*"])
 
 
+def test_a_number_in_text_within_tolerance_passes(project):
+    project.add("text_numbers", out="text_numbers_within_tolerance")
+    project.run().assert_outcomes(passed=1)
+
+
+def test_a_number_in_text_beyond_tolerance_fails_and_names_its_line(project):
+    project.add("text_numbers", out="text_numbers_beyond_tolerance")
+    project.pages()
+    result = project.run()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines([
+        "snippets/demo/text_numbers.py:6: output differs from snippets/demo/text_numbers.out",
+        "  first mismatch: output line 2, printed by line 6:  print(f\"loss *",
+        "  why: value 0.3000 != expected 0.3001 (|diff| 0.0001 > atol 1e-08 + rtol 1e-05 * 0.3001)",
+        "  largest error in compared numbers: abs 0.0001, rel 0.000333 (rtol 1e-05, atol 1e-08)",
+        "-loss 0.3001 after 3 steps, max diff 1.5e-08",
+        "+loss 0.3000 after 3 steps, max diff 1.5e-08",
+    ])
+
+
+def test_a_changed_word_beside_equal_numbers_fails(project):
+    project.add("text_numbers", out="text_numbers_changed_word")
+    result = project.run()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["snippets/demo/text_numbers.py:6: output differs*", "  why: text differs"])
+
+
+def test_an_integer_in_text_is_not_a_float_however_close(project):
+    project.add("text_numbers", out="text_numbers_int_vs_float")
+    result = project.run()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(
+        ["  why: literal '3' != expected '3.' (a different kind of number)"])
+
+
+def test_numbers_in_text_are_numbers_but_words_versions_and_kinds_stay_text():
+    from tests.harness.outputs import compare
+
+    assert compare("v 0.15063589811325073\n", "v 0.1506359875202179\n").ok
+    assert compare("loss is 0.43.\n", "loss is 0.4300001.\n").ok
+    assert not compare("loss is 0.44.\n", "loss is 0.43.\n").ok
+    assert not compare("torch 2.13.1\n", "torch 2.13.0\n").ok  # a version is text
+    assert not compare("AddBackward1\n", "AddBackward0\n").ok  # so is a name
+    assert not compare("equal: True\n", "equal: 1\n").ok
+    assert not compare("[1, 2, 3]\n", "[1, 2]\n").ok
+    assert not compare("steps 41\n", "steps 42\n").ok
+    bad = compare("a 1.0 b 2.5\n", "a 1.1 b 2.0\n")
+    assert (bad.reason.startswith("value 1.0 != expected 1.1"), bad.first_mismatch) == (True, 2)
+    assert bad.max_abs == 0.5  # the largest error covers every number, not just the first
+
+
 def test_a_renamed_grad_fn_fails(project):
     project.add("add", out="add_old_grad_fn")
     result = project.run()
@@ -265,4 +316,17 @@ def test_a_warning_is_part_of_the_output_in_process_as_in_a_fresh_process(projec
     written = (project.demo / "warns.out").read_text()
     assert written.startswith("snippets/demo/warns.py:6: UserWarning: The .grad attribute of a Tensor")
     assert written.endswith("  print(y.grad)\nNone\n")
+    assert written.count("(Triggered internally at …)") == 1 and "/__w/" not in written
     project.run("--standalone").assert_outcomes(passed=1)
+
+
+def test_the_cpp_location_of_a_pytorch_warning_is_masked_as_an_address_is(tmp_path):
+    from tests.harness.runner import normalize_lines
+
+    snippet = tmp_path / "snippets" / "a.py"
+    raw = ("snippets/a.py:3: UserWarning: careful. (Triggered internally at "
+           "/__w/pytorch/pytorch/build/aten/src/ATen/core/TensorBody.h:493.)\n"
+           "<object at 0x7f3a2b1c>\n")
+    lines = normalize_lines([(raw, 3)], snippet, tmp_path)
+    assert "".join(t for t, _ in lines) == (
+        "snippets/a.py:3: UserWarning: careful. (Triggered internally at …)\n<object at 0x…>\n")
