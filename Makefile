@@ -12,7 +12,7 @@ STAMP  := $(VENV)/.installed-$(REQ_HASH)
 PYTEST := $(PY) -m pytest
 
 .DEFAULT_GOAL := help
-.PHONY: help venv test test-standalone update-outputs site serve bench lock clean \
+.PHONY: help venv system-deps test test-portable test-standalone update-outputs site serve bench lock clean \
         i18n-status i18n-stamp new-language
 
 help: ## List the targets
@@ -27,10 +27,16 @@ $(STAMP): requirements.txt constraints.txt
 
 venv: $(STAMP) ## Create or refresh .venv from requirements.txt
 
-test: $(STAMP) ## Run every test: snippets, tooling, parity, the site build
+system-deps: ## Install Chromium and a CJK font when missing (as root with apt-get; else say what to run)
+	@bash scripts/system_deps.sh
+
+test: $(STAMP) system-deps ## Run every test: snippets, tooling, parity, the site build, the browser
 	$(PYTEST)
 
-test-standalone: $(STAMP) ## Run each snippet in its own fresh python process, in parallel
+test-portable: $(STAMP) ## Run every snippet on each CPU kernel level this CPU has, and on all cores
+	$(PY) scripts/portable.py
+
+test-standalone: $(STAMP) ## Run each snippet as a reader does: a fresh python, no thread or kernel settings
 	$(PYTEST) snippets --standalone
 
 update-outputs: $(STAMP) ## Rewrite expected outputs of snippets whose output changed (runs each twice)

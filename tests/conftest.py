@@ -53,6 +53,10 @@ def site_url(built_site) -> str:
     server.shutdown()
 
 
+NO_CHROMIUM = ("No Chromium for the browser tests: run `sudo apt-get install chromium fonts-wqy-microhei` "
+               "(`make test` does it when run as root), or set CHROMIUM=/path/to/chromium.")
+
+
 def find_chromium() -> str | None:
     for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
                       shutil.which("chromium-browser")):
@@ -77,8 +81,8 @@ def browser():
             options = {"executable_path": exe} if exe else {}
             b = p.chromium.launch(args=CHROMIUM_ARGS, headless=True, **options)
         except Exception as exc:  # noqa: BLE001 - Playwright's launch errors
-            pytest.fail("No Chromium for the browser tests. Install Debian's package "
-                        "(`sudo apt-get install chromium`; .ci/run does it), set CHROMIUM=/path/to/chromium, "
-                        f"or run `.venv/bin/python -m playwright install chromium`.\n{exc}", pytrace=False)
+            if exe:
+                pytest.fail(f"Chromium at {exe} did not start: {str(exc).splitlines()[0]}", pytrace=False)
+            pytest.fail(NO_CHROMIUM, pytrace=False)
         yield b
         b.close()
