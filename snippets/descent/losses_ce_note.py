@@ -6,8 +6,8 @@ torch.manual_seed(0)
 x = torch.randn(1, 784)
 w = torch.randn(10, 784)
 logits = x @ w.t()
-print(logits)
+print([round(z, 1) for z in logits[0].tolist()])  # (1)!
 
 target = torch.tensor([3])
-print(F.cross_entropy(logits, target))
-print(F.nll_loss(torch.log(F.softmax(logits, dim=1)), target))  # (1)!
+print(f"{F.cross_entropy(logits, target).item():.3f}")
+print(f"{F.nll_loss(torch.log(F.softmax(logits, dim=1)), target).item():.3f}")  # (2)!
