@@ -21,4 +21,5 @@ for wd in (0, 1, 10, 100):
             opt.step()
     with torch.no_grad():
         train, test = [((X @ w + b - y) ** 2).mean().item() for X, y in ((X_tr, y_tr), (X_te, y_te))]
-    print(f"lambda = {wd:3d}: train {train:.2g}, test {test:.3g}")
+    shown = f"{train:.2g}" if train >= 1e-8 else "< 1e-8"  # (2)!
+    print(f"lambda = {wd:3d}: train {shown}, test {test:.3g}")

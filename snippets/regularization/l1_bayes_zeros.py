@@ -20,5 +20,5 @@ for step in range(500):
     w_prox = F.softshrink(w_prox - lr * grad(w_prox), lr * lambd)  # (3)!
 print("exact zeros, subgradient:", (w_sub == 0).sum().item())
 print("exact zeros, proximal:   ", (w_prox == 0).sum().item())
-print("largest |w| off the support:", w_sub[3:].abs().max().item(), w_prox[3:].abs().max().item())
+print(f"largest |w| off the support: {w_sub[3:].abs().max().item():.2g} {w_prox[3:].abs().max().item():.2g}")
 print(w_prox[:3])

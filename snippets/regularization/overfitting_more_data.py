@@ -24,4 +24,5 @@ for n in (20, 100, 200, 400):
             opt.step()
     with torch.no_grad():
         train, test = [((X @ w + b - y) ** 2).mean().item() for X, y in ((X_pool[:n], y_pool[:n]), (X_te, y_te))]
-    print(f"n = {n:3d}: train {train:.2g}, test {test:.3g}, |w| {w.norm().item():.3g}")
+    shown = f"{train:.2g}" if train >= 1e-8 else "< 1e-8"  # (2)!
+    print(f"n = {n:3d}: train {shown}, test {test:.3g}, |w| {w.norm().item():.3g}")

@@ -104,9 +104,10 @@ def plot_sweep(rows, title):
 plot_sweep(rows, "true weights 0.01, 20 training examples")
 
 # %% [markdown]
-# The training loss rises from about $10^{-11}$ to about 0.02 and then stays there; $\lVert w\rVert$ falls
-# steadily from 14 to below 0.01. The test loss does **not** turn back up: it falls at every step of
-# the grid, from about 200 at $\lambda = 0$ to about 0.03 at $\lambda = 300$. The validation loss does the same.
+# The training loss rises from below $10^{-8}$ (rounding level) to about 0.02 and then stays there;
+# $\lVert w\rVert$ falls steadily from 14 to below 0.01. The test loss does **not** turn back up: it falls
+# at every step of the grid, from about 200 at $\lambda = 0$ to about 0.03 at $\lambda = 300$. The validation
+# loss does the same.
 
 # %%
 def choose(rows):
