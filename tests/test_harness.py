@@ -275,10 +275,23 @@ def test_update_writes_new_outputs_and_names_the_files_it_changed(project):
 
 def test_update_leaves_a_file_alone_when_the_new_output_is_within_tolerance(project):
     project.add("gradient", out="gradient_within_tolerance")
+    project.settings('["gradient.py"]\nrtol = 1e-4\n')
     before = (project.demo / "gradient.out").read_text()
     result = project.run("--update-outputs")
     result.stdout.fnmatch_lines(["*no expected output changed*"])
     assert (project.demo / "gradient.out").read_text() == before
+
+
+def test_update_leaves_a_moved_last_digit_alone_but_writes_a_new_format(project):
+    project.add("text_numbers", out="text_numbers_within_tolerance", name="noise")
+    project.add("text_numbers", out="text_numbers_within_tolerance", name="reformatted")
+    (project.demo / "noise.out").write_text("start\nloss 0.3001 after 3 steps, max diff 1.6e-08\n")
+    (project.demo / "reformatted.out").write_text("start\nloss 0.300000 after 3 steps, max diff 1.5e-08\n")
+    project.settings('["noise.py"]\nrtol = 1e-3\n')
+    result = project.run("--update-outputs")
+    result.stdout.fnmatch_lines(["*updated 1 expected output file(s)*", "  wrote snippets/demo/reformatted.out"])
+    assert (project.demo / "noise.out").read_text() == "start\nloss 0.3001 after 3 steps, max diff 1.6e-08\n"
+    assert (project.demo / "reformatted.out").read_text() == (FIXTURES / "text_numbers.out").read_text()
 
 
 def test_update_refuses_output_that_differs_between_two_runs(project):

@@ -272,6 +272,18 @@ def _compare_text(result: Comparison, actual: str, start: int, end: int, text_e:
     return True
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def same_layout(a: str, b: str) -> bool:
+    """True when a and b differ at most in their digits, not in how many are printed.
+
+    ``1.5e-08`` and ``2.2e-08`` have the same layout (noise in a number printed with a
+    fixed format); ``2.257914`` and ``2.2579`` do not (the snippet's format changed).
+    """
+    return _DIGITS.sub(lambda m: "0" * len(m.group()), a) == _DIGITS.sub(lambda m: "0" * len(m.group()), b)
+
+
 def _first_differing_line(a: str, b: str) -> int:
     """Offset in a of the first line that differs from b's."""
     offset = 0
