@@ -4,7 +4,8 @@
   the page's language) and whose code cells are the snippets it shows, in order; the
   outputs are left out (run it to get them: tests/test_downloads.py does, and checks
   them against the page's outputs).
-- A lab (a jupytext ``*_lab.py`` notebook) is converted to ``.ipynb`` as it is.
+- A lab is a notebook already (hooks/labs.py assembles it, outputs included);
+  mkdocs-jupyter's ``include_source`` puts it next to the page.
 
 The notebook is written next to the page (``<page>/<name>.ipynb``) and linked from the
 page's header actions (overrides/partials/actions.html) through ``page.notebook``.
@@ -87,7 +88,7 @@ def _notebook_name(page) -> str:
 
 
 def on_page_markdown(markdown, page, config, files):
-    if page.file.src_uri.endswith("_lab.py"):
+    if page.file.src_uri.endswith("_lab.ipynb"):
         return markdown
     nb = page_to_notebook(markdown, _root(config), config.theme["language"])
     if any(c.cell_type == "code" for c in nb.cells):
@@ -97,28 +98,18 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    if page.file.src_uri.endswith("_lab.py"):
+    if page.file.src_uri.endswith("_lab.ipynb"):
         page.notebook = _notebook_name(page)
     return context
 
 
 def on_post_build(config):
-    import jupytext
-
     site = Path(config.site_dir)
-    docs = Path(config.docs_dir)
     for src_uri, nb in _pending.items():
         dest = site / Path(src_uri).with_suffix("") / f"{Path(src_uri).stem}.ipynb"
         if Path(src_uri).stem == "index":
             dest = site / Path(src_uri).parent / "index.ipynb"
         dest.parent.mkdir(parents=True, exist_ok=True)
-        nbformat.write(nb, dest)
-    for lab in docs.rglob("*_lab.py"):
-        rel = lab.relative_to(docs)
-        dest = site / rel.with_suffix("") / f"{lab.stem}.ipynb"
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        nb = jupytext.read(lab)
-        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
         nbformat.write(nb, dest)
     _pending.clear()
 
@@ -140,7 +131,7 @@ def on_post_page(output, page, config):
     nbconvert gives the headings its own ids (empty for Chinese headings), so the
     contents links of a lab would lead nowhere.
     """
-    if not page.file.src_uri.endswith("_lab.py"):
+    if not page.file.src_uri.endswith("_lab.ipynb"):
         return output
     start = output.find("jupyter-wrapper")
     ids = list(_toc_ids(page.toc))

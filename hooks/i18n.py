@@ -37,7 +37,7 @@ except ImportError:  # imported as hooks.i18n (tests)
 
 log = logging.getLogger("mkdocs.hooks.i18n")
 SHARED = "assets"  # docs/assets/: files every language build serves
-PAGE_PATTERNS = ("*.md", "*_lab.py")  # Markdown pages and jupytext notebook labs
+PAGE_PATTERNS = ("*.md",)  # Markdown pages (a lab is one too: hooks/labs.py)
 FIGURES = Path("build") / "figures"  # drawn by snippets during the tests, served at figures/
 
 

@@ -17,8 +17,8 @@ A translated page says what it was translated from in its front matter::
 
 ``hash`` is a prefix of the SHA-256 of the source page's text and of every file it
 includes (snippets, outputs), so a change to any of them makes the translation stale.
-Labs (``*_lab.py``) are not tracked here (they have no front matter); the twin check
-in hooks/i18n.py still covers them.
+A lab's prose page (``*_lab.md``) is a page like any other; the lab code it places
+(``labs/**/*_lab.py``) counts as an included file.
 """
 from __future__ import annotations
 

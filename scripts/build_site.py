@@ -50,11 +50,24 @@ def draw_missing_figures(root: Path) -> None:
                            check=True, stdout=subprocess.DEVNULL)
 
 
+def run_missing_labs(root: Path) -> None:
+    """Execute the labs whose executed cells are missing or stale, once for every language.
+
+    After `make test` there is nothing to do: the lab tests executed them.
+    """
+    sys.path.insert(0, str(root))
+    from hooks import labs
+
+    for code in labs.ensure_executed(root):
+        print(f"executed {code.relative_to(root)} (no test run had executed it yet)")
+
+
 def build(root: Path, out: Path, quiet: bool = False) -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     # Never pass mkdocs --quiet: it drops warnings before --strict can count them.
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     draw_missing_figures(root)
+    run_missing_labs(root)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".build-", dir=out.parent))

@@ -30,8 +30,7 @@ def url_path(lang: str, page: Path) -> str:
     return ("" if lang == DEFAULT else f"{lang}/") + path
 
 
-LABS = {lang: sorted(p.relative_to(DOCS / lang) for p in (DOCS / lang).rglob("*_lab.py")) for lang in LANGS}
-PAGES = [(lang, page) for lang in LANGS for page in pages(DOCS, lang) + LABS[lang]]
+PAGES = [(lang, page) for lang in LANGS for page in pages(DOCS, lang)]  # labs are *_lab.md pages too
 UNRENDERED_MATH = re.compile(r"\$[^$\s][^$]*\$")
 # Counts for the record (test-artifacts/browser-summary.json).
 SUMMARY = {"pages": 0, "formulas": 0, "figures": 0, "copy_buttons": 0, "searches": 0,

@@ -1,49 +1,87 @@
-"""The regularization labs run, and the numbers their prose states are what they compute."""
+"""The regularization labs run once, and the numbers their prose states are what they compute.
+
+Each lab's code is written once (labs/regularization/*_lab.py); its zh and en prose
+pages place its cells (hooks/labs.py). The fixtures below execute each lab exactly once
+in a fresh kernel; the executed cells they leave in build/labs/ are what the site
+build renders, so the build never runs lab code.
+"""
 from pathlib import Path
 
 import pytest
 
-from tests.harness.notebooks import code_cells, execute, read
+from hooks import labs
 
 ROOT = Path(__file__).resolve().parents[1]
-LABS = ("weight_decay_lab.py", "choosing_lambda_lab.py")
+LABS = ("weight_decay_lab", "choosing_lambda_lab")
 
 
-def lab(lang, name):
-    return ROOT / "docs" / lang / "regularization" / name
+def code(name):
+    return ROOT / "labs" / "regularization" / f"{name}.py"
 
 
 @pytest.fixture(scope="module")
 def weight_decay():
-    _, values = execute(lab("en", "weight_decay_lab.py"), (
+    return labs.execute(ROOT, code("weight_decay_lab"), (
         "max_diff_equiv", "max_diff_step", "train_wd0", "test_wd0", "norm_wd0",
         "train_wd3", "test_wd3", "norm_wd3", "norm_init", "factor", "steps"))
-    return values
 
 
 @pytest.fixture(scope="module")
 def choosing():
-    _, values = execute(lab("en", "choosing_lambda_lab.py"), (
+    return labs.execute(ROOT, code("choosing_lambda_lab"), (
         "lambdas", "rows", "chosen_lambda", "test_at_chosen", "test_mean_only", "test_decreasing",
         "bias_at_chosen", "results", "chosen_lambda_u", "test_at_chosen_u", "test_at_largest_u",
         "train_u", "test_u"))
-    return values
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("name", LABS)
+def test_every_language_places_every_code_cell_once_in_order(name, lang):
+    page = ROOT / "docs" / lang / "regularization" / f"{name}.md"
+    assert labs.check(ROOT, page) == []
 
 
 @pytest.mark.parametrize("name", LABS)
-def test_the_chinese_and_english_labs_have_identical_code_cells(name):
-    zh, en = code_cells(read(lab("zh", name))), code_cells(read(lab("en", name)))
-    assert zh == en
-    assert en, "a lab without code cells"
-
-
-@pytest.mark.parametrize("name", LABS)
-def test_each_lab_opens_with_a_markdown_title_and_seeds_its_first_code_cell(name):
+def test_each_lab_opens_with_a_title_and_seeds_its_first_code_cell(name):
     for lang in ("zh", "en"):
-        nb = read(lab(lang, name))
-        assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
-        first = code_cells(nb)[0]
-        assert "torch.manual_seed(0)" in first and "torch.set_num_threads(1)" in first
+        parts = labs.prose_parts(ROOT / "docs" / lang / "regularization" / f"{name}.md")
+        assert parts[0][0] == "markdown" and parts[0][1].startswith("# ")
+    first = labs.code_cells(code(name))[0][1]
+    assert "torch.manual_seed(0)" in first and "torch.set_num_threads(1)" in first
+
+
+LAB_CODE = "# header\n\n# %% setup\nimport torch\n\n# %% train\nx = 1\n\n# %% plot\nprint(x)\n"
+
+
+def _lab_tree(tmp_path, prose):
+    (tmp_path / "labs" / "c").mkdir(parents=True)
+    (tmp_path / "labs" / "c" / "a_lab.py").write_text(LAB_CODE)
+    page = tmp_path / "docs" / "en" / "c" / "a_lab.md"
+    page.parent.mkdir(parents=True)
+    page.write_text(prose)
+    return page
+
+
+def place(cell):
+    return f'--8<-- "labs/c/a_lab.py:{cell}"\n'
+
+
+def test_a_lab_page_that_places_its_cells_in_order_has_no_problems(tmp_path):
+    page = _lab_tree(tmp_path, "# T {#t}\n\n" + place("setup") + "Prose.\n\n" + place("train") + place("plot"))
+    assert labs.check(tmp_path, page) == []
+    assert [k for k, _ in labs.prose_parts(page)] == ["markdown", "code", "markdown", "code", "code"]
+
+
+def test_a_cell_placed_out_of_order_missing_or_unknown_is_reported_with_its_line(tmp_path):
+    swapped = _lab_tree(tmp_path, "# T {#t}\n\n" + place("setup") + place("plot") + place("train"))
+    assert labs.check(tmp_path, swapped) == [
+        "docs/en/c/a_lab.md:4: places cell 'plot', where the code has cell 'train' (place every cell "
+        "of labs/c/a_lab.py once, in its order: setup, train, plot)"]
+    swapped.write_text("# T {#t}\n\n" + place("setup") + place("train"))
+    assert labs.check(tmp_path, swapped) == ["docs/en/c/a_lab.md: does not place cell(s) plot of labs/c/a_lab.py"]
+    swapped.write_text("# T {#t}\n\n" + place("setup") + place("trian") + place("plot"))
+    assert labs.check(tmp_path, swapped)[0].startswith(
+        "docs/en/c/a_lab.md:4: places cell 'trian', which the code does not have")
 
 
 def test_weight_decay_in_the_optimizer_gives_the_weights_of_the_penalty_in_the_loss(weight_decay):
