@@ -10,9 +10,10 @@ A lab has one code file and one prose page per language:
 
 ``execute`` runs the code cells once, in a fresh kernel, from the snippets' starting
 state (cwd = repository root, one thread, figures as SVG), and keeps the executed cells
-in ``build/labs/<chapter>/<name>_lab.ipynb`` with a hash of the code: the tests do it
-and assert every number the prose states; a build without a test run does it for what
-is missing (``ensure_executed``, called by scripts/build_site.py). The build never runs
+in ``build/labs/<chapter>/<name>_lab.ipynb`` with a hash of the code: `make test` does
+it once per run, before it builds the site (tests/conftest.py), and asserts every
+number the prose states; a build without a test run does it for what is missing
+(``ensure_executed``, called by scripts/build_site.py). The build never runs
 lab code itself: as an MkDocs hook, this module swaps each prose page for a notebook
 assembled from the prose and the executed cells (``build/labs/<lang>/...ipynb``), which
 mkdocs-jupyter renders with ``execute: false``. The same notebook, outputs included, is
@@ -128,19 +129,33 @@ def is_fresh(root: Path, code: Path) -> bool:
     return meta.get("source_hash") == _hash(code)
 
 
-def execute(root: Path, code: Path, names: tuple[str, ...] = (), timeout: int = 300) -> dict:
+# The last cell, removed again: every plain-data global (numbers, strings, lists, dicts)
+# as JSON, so tests can assert what the prose states without running the lab twice.
+FETCH = """import json as _j
+_values = {}
+for _k, _v in list(globals().items()):
+    if _k.startswith("_") or type(_v).__module__ != "builtins" or callable(_v):
+        continue
+    try:
+        _j.dumps(_v)
+    except (TypeError, ValueError):
+        continue
+    _values[_k] = _v
+print(_j.dumps(_values))"""
+
+
+def execute(root: Path, code: Path, timeout: int = 300) -> dict:
     """Run a lab's code cells once in a fresh kernel; keep the executed cells.
 
-    Returns the values of the variables named (read back as JSON by a last cell that
-    is removed again, like the prelude), so a test can assert what the prose states.
+    Returns (and stores in the notebook's metadata) the lab's plain-data globals, read
+    back by a last cell that is removed again, like the prelude.
     """
     import nbformat
     from nbclient import NotebookClient
 
     cells = [nbformat.v4.new_code_cell(src, metadata={"lab_cell": cid}) for cid, src in code_cells(code)]
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(PRELUDE), *cells])
-    fetch = f"import json as _j; print(_j.dumps({{n: globals()[n] for n in {list(names)!r}}}, default=float))"
-    nb.cells.append(nbformat.v4.new_code_cell(fetch))
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(PRELUDE), *cells,
+                                         nbformat.v4.new_code_cell(FETCH)])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     env = {"MPLBACKEND": "module://matplotlib_inline.backend_inline", "PYTHONHASHSEED": "0"}
     saved = {k: os.environ.get(k) for k in env}
@@ -161,13 +176,24 @@ def execute(root: Path, code: Path, names: tuple[str, ...] = (), timeout: int = 
         for out in cell.outputs:
             if "execution_count" in out:
                 out.execution_count = i
+    text = "".join(o.get("text", "") for o in last.outputs if o.get("output_type") == "stream")
+    values = json.loads(text)
     nb.metadata["gradients_executed"] = {"source": code.relative_to(root).as_posix(),
-                                         "source_hash": _hash(code)}
+                                         "source_hash": _hash(code), "values": values}
     path = executed_path(root, code)
     path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, path)
-    text = "".join(o.get("text", "") for o in last.outputs if o.get("output_type") == "stream")
-    return json.loads(text) if names else {}
+    return values
+
+
+def execute_all(root: Path) -> dict[str, dict]:
+    """Execute every lab once (two at a time); {code path: its plain-data globals}."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    codes = code_files(root)
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        values = list(pool.map(lambda c: execute(root, c), codes))
+    return {c.relative_to(root).as_posix(): v for c, v in zip(codes, values)}
 
 
 def ensure_executed(root: Path) -> list[Path]:

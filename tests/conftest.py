@@ -24,11 +24,22 @@ class BuiltSite:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> BuiltSite:
+def lab_values() -> dict[str, dict]:
+    """Every lab executed once per test run: {code path: its plain-data globals}.
+
+    The executed cells land in build/labs/, where the site build takes them from.
+    """
+    from hooks import labs
+
+    return labs.execute_all(ROOT)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, lab_values) -> BuiltSite:
     """The real site, built once with `scripts/build_site.py` (strict, both languages).
 
     Snippets run before these tests in `make test` (testpaths order), so the figures
-    they draw exist.
+    they draw exist; the labs were executed once by ``lab_values``.
     """
     out = tmp_path_factory.mktemp("built") / "site"
     proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_site.py"), "--out", str(out)],

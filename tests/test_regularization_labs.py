@@ -1,9 +1,10 @@
 """The regularization labs run once, and the numbers their prose states are what they compute.
 
 Each lab's code is written once (labs/regularization/*_lab.py); its zh and en prose
-pages place its cells (hooks/labs.py). The fixtures below execute each lab exactly once
-in a fresh kernel; the executed cells they leave in build/labs/ are what the site
-build renders, so the build never runs lab code.
+pages place its cells (hooks/labs.py). Each lab is executed exactly once per test run,
+in a fresh kernel (the session fixture ``lab_values`` in tests/conftest.py); the executed
+cells they leave in build/labs/ are what the site build renders, so the build never
+runs lab code.
 """
 from pathlib import Path
 
@@ -20,18 +21,13 @@ def code(name):
 
 
 @pytest.fixture(scope="module")
-def weight_decay():
-    return labs.execute(ROOT, code("weight_decay_lab"), (
-        "max_diff_equiv", "max_diff_step", "train_wd0", "test_wd0", "norm_wd0",
-        "train_wd3", "test_wd3", "norm_wd3", "norm_init", "factor", "steps"))
+def weight_decay(lab_values):
+    return lab_values["labs/regularization/weight_decay_lab.py"]
 
 
 @pytest.fixture(scope="module")
-def choosing():
-    return labs.execute(ROOT, code("choosing_lambda_lab"), (
-        "lambdas", "rows", "chosen_lambda", "test_at_chosen", "test_mean_only", "test_decreasing",
-        "bias_at_chosen", "results", "chosen_lambda_u", "test_at_chosen_u", "test_at_largest_u",
-        "train_u", "test_u"))
+def choosing(lab_values):
+    return lab_values["labs/regularization/choosing_lambda_lab.py"]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
