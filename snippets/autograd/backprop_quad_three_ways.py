@@ -27,5 +27,5 @@ for i in range(3):
 print("formula  ", formula)
 print("autograd ", p.grad)
 print("numeric  ", numeric)
-print("max |numeric - formula|", (numeric - formula).abs().max())
+print("max |numeric - formula| < 1e-6:", (numeric - formula).abs().max().item() < 1e-6)
 print(torch.allclose(p.grad, formula), torch.allclose(numeric, formula))

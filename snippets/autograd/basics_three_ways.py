@@ -23,5 +23,5 @@ for i in range(4):
 print("formula  ", formula.flatten())
 print("autograd ", x.grad.flatten())
 print("numeric  ", numeric)
-print("max |numeric - formula|", (numeric - formula.flatten()).abs().max())
+print("max |numeric - formula| < 1e-6:", (numeric - formula.flatten()).abs().max().item() < 1e-6)
 print(torch.allclose(x.grad, formula), torch.allclose(numeric.view(2, 2), formula))

@@ -16,6 +16,6 @@ for epoch in range(10):
 
 rho = (1 - 2 * lr * 1) * (1 - 2 * lr * 4) * (1 - 2 * lr * 9)  # (1)!
 predicted = 2 - rho**10 * (2 - 1.0)
-print("rho =", rho)
-print("trained:", w.item(), "predicted:", predicted)
-print(abs(w.item() - predicted) < 1e-12)
+print(f"rho = {rho:.6f}")
+print(f"trained: {w.item():.4f}  predicted: {predicted:.4f}")
+print("|trained - predicted| < 1e-12:", abs(w.item() - predicted) < 1e-12)

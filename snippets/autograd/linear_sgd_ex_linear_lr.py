@@ -15,5 +15,5 @@ for epoch in range(100):
         loss_fn(model(x), y).backward()
         opt.step()
 
-print("weight:", model.weight.item(), "bias:", model.bias.item())
-print("mean loss:", loss_fn(model(X), Y).item())
+print(f"weight {model.weight.item():.4f}  bias {model.bias.item():.4f}")
+print(f"mean loss: {loss_fn(model(X), Y).item():.1e}")

@@ -14,4 +14,4 @@ for lr in [0.01, 0.1, 0.3]:
                 w -= lr * w.grad
             w.grad.zero_()
     rho = (1 - 2 * lr * 1) * (1 - 2 * lr * 4) * (1 - 2 * lr * 9)
-    print(f"lr={lr}: rho={rho:+.4f}  w after 20 epochs = {w.item():.6g}")
+    print(f"lr={lr}: rho={rho:+.4f}  w after 20 epochs = {w.item():.4g}")

@@ -6,7 +6,7 @@ torch.manual_seed(0)
 X = torch.tensor([[1.0], [2.0], [3.0]])  # (1)!
 Y = torch.tensor([[2.0], [4.0], [6.0]])
 model = nn.Linear(1, 1)  # (2)!
-print("start:", model.weight.item(), model.bias.item())
+print(f"start: weight {model.weight.item():.4f}  bias {model.bias.item():.4f}")
 opt = torch.optim.SGD(model.parameters(), lr=0.01)
 loss_fn = nn.MSELoss()
 
@@ -17,6 +17,6 @@ for epoch in range(100):
         loss.backward()
         opt.step()
 
-print("weight:", model.weight.item(), "bias:", model.bias.item())
-print("mean loss:", loss_fn(model(X), Y).item())
-print("predict x=4:", model(torch.tensor([4.0])).item())
+print(f"end:   weight {model.weight.item():.4f}  bias {model.bias.item():.4f}")
+print(f"mean loss: {loss_fn(model(X), Y).item():.4f}")
+print(f"predict x=4: {model(torch.tensor([4.0])).item():.4f}")

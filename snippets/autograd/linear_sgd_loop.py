@@ -7,6 +7,7 @@ ys = [2.0, 4.0, 6.0]
 w = torch.tensor([1.0], requires_grad=True)
 lr = 0.01
 
+means = []
 for epoch in range(100):
     total = 0.0
     for x, y in zip(xs, ys):
@@ -16,8 +17,9 @@ for epoch in range(100):
             w -= lr * w.grad
         w.grad.zero_()  # (3)!
         total += loss.item()  # (4)!
-    if epoch % 20 == 19:
-        print(f"epoch {epoch + 1:3d}  mean loss {total / 3:.3e}")
+    means.append(total / 3)
 
-print("w =", w.item())
-print("predict x=4:", (4 * w).item())
+for epoch in [1, 10, 20, 30]:
+    print(f"epoch {epoch:3d}  mean loss {means[epoch - 1]:.2e}")
+print("epochs 40-100  mean loss < 1e-9:", max(means[39:]) < 1e-9)
+print("w == 2 - 3 * 2**-23:", w.item() == 2 - 3 * 2**-23)

@@ -27,6 +27,7 @@ def train(update):
 
 
 sgd, sub, add = train("sgd"), train("sub"), train("add")
+steps = (sgd.view(torch.int32) - sub.view(torch.int32)).abs().max()  # (3)!
 print("final w equal:", torch.equal(sgd[-1], sub[-1]))
-print("sub path equal:", torch.equal(sgd, sub), "max diff:", (sgd - sub).abs().max().item())
-print("add_ path equal:", torch.equal(sgd, add))
+print("w -= lr * grad path: at most 1 float32 step from SGD:", steps.item() <= 1)
+print("add_(alpha=-lr) path equal:", torch.equal(sgd, add))

@@ -8,4 +8,4 @@ for step in range(1, 31):
     x = torch.randn(3)
     loss = (w * x).sum() ** 2
     total += loss.item()  # (1)!
-print(type(total).__name__, round(total, 4))
+print(type(total).__name__, f"{total:.2f}")
