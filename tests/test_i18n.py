@@ -17,7 +17,7 @@ import pytest
 from hooks import translation
 from scripts import i18n_status, new_language
 from tests.harness.pages import check_parity
-from tests.test_site import _build, _edit, _site_copy
+from tests.test_site import PAGE, _build, _edit, tiny_site
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -298,9 +298,10 @@ def test_a_partial_language_may_lack_pages_in_the_parity_check(tmp_path):
 
 @pytest.mark.sitebuild
 def test_a_new_language_builds_partly_translated_with_fallback_and_stale_banners(tmp_path):
-    """`make new-language` in a copy of the repo, one page translated, one source page
-    changed; the strict build passes and every banner and the status page say so."""
-    site = _site_copy(tmp_path)
+    """`make new-language` in the tiny site (tests/fixtures/tiny_site/, with the real config
+    and hooks), one page translated, one source page changed; the strict build passes
+    and every banner and the status page say so."""
+    site = tiny_site(tmp_path)
     new_language.main(["ja", "--name", "日本語", "--root", str(site)])
     config = (site / "mkdocs.ja.yml").read_text(encoding="utf-8")
     assert "INHERIT: mkdocs.yml" in config and "docs_dir: docs/ja" in config and "language: ja" in config
@@ -309,34 +310,35 @@ def test_a_new_language_builds_partly_translated_with_fallback_and_stale_banners
     shutil.copy(site / "docs" / "en" / "index.md", site / "docs" / "ja" / "index.md")
     translation.stamp(site, "ja/index.md")
     # Change a source page: its English translation is now stale.
-    _edit(site / "docs" / "zh" / "autograd" / "basics.md", "本页用一个小例子", "本页用一个很小的例子")
+    _edit(site / "docs" / "zh" / PAGE, "本页用一个小例子", "本页用一个很小的例子")
     proc = _build(site)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     out = site / "site"
     ja_home = (out / "ja" / "index.html").read_text(encoding="utf-8")
-    ja_page = (out / "ja" / "autograd" / "basics" / "index.html").read_text(encoding="utf-8")
+    ja_page = (out / "ja" / "demo" / "gradient" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="ja"' in ja_page and "i18n-banner" not in ja_home
     assert ('<p class="admonition-title">Not translated yet</p><p>This page has no 日本語 translation yet, '
             'so it is shown in 中文. See the <a href="../../translations/">translation status</a>.</p>') in ja_page
-    assert "自动求导基础" in ja_page  # the source text
-    assert "/edit/main/docs/zh/autograd/basics.md" in ja_page  # edit the file shown
-    en_page = (out / "en" / "autograd" / "basics" / "index.html").read_text(encoding="utf-8")
+    assert "本页用一个很小的例子" in ja_page  # the source text, as it is now
+    assert "/edit/main/docs/zh/demo/gradient.md" in ja_page  # edit the file shown
+    en_page = (out / "en" / "demo" / "gradient" / "index.html").read_text(encoding="utf-8")
     assert ('<p class="admonition-title">This translation may be out of date</p><p>The 中文 original of this '
             'page has changed since it was translated. For the latest version, read the '
-            '<a href="../../../autograd/basics/">中文 original</a>.</p>') in en_page
+            '<a href="../../../demo/gradient/">中文 original</a>.</p>') in en_page
     total = len(translation.pages(site, "zh"))
+    assert total == 3  # index.md, demo/gradient.md, translations.md
     status_zh = (out / "translations" / "index.html").read_text(encoding="utf-8")
     assert f"{total} 页中 {total - 1} 页是最新的，1 页已过时，0 页尚未翻译" in status_zh
     assert f"{total} 页中 1 页是最新的，0 页已过时，{total - 1} 页尚未翻译" in status_zh
     status_ja = (out / "ja" / "translations" / "index.html").read_text(encoding="utf-8")
     assert f"1 of {total} pages up to date, 0 stale, {total - 1} not translated" in status_ja
     # The language selector of a source page leads to the Japanese page.
-    assert 'href="../../ja/autograd/basics/" hreflang="ja"' in (out / "autograd" / "basics" / "index.html").read_text()
+    assert 'href="../../ja/demo/gradient/" hreflang="ja"' in (out / "demo" / "gradient" / "index.html").read_text()
 
 
 @pytest.mark.sitebuild
 def test_a_partial_language_still_fails_on_a_page_the_source_does_not_have(tmp_path):
-    site = _site_copy(tmp_path)
+    site = tiny_site(tmp_path)
     new_language.main(["ja", "--root", str(site)])
     (site / "docs" / "ja" / "extra.md").write_text("# Extra {#extra}\n", encoding="utf-8")
     proc = _build(site)

@@ -1,7 +1,9 @@
 """The site: language parity, and a strict build that fails on broken input.
 
-Parity is checked on the real docs/ and on small broken trees; the build checks copy
-the real config, hooks and docs into a temporary folder and break one thing each.
+Parity is checked on the real docs/ and on small broken trees. The real site is built
+once (the `built_site` fixture); the checks that a build fails copy a tiny site
+(tests/fixtures/tiny_site/) with the real config, hooks and theme into a temporary folder,
+break it and build that, in seconds.
 """
 from __future__ import annotations
 
@@ -109,20 +111,64 @@ def test_an_error_message_quoted_in_prose_must_come_from_an_output_on_the_page(t
 
 
 # ---------------------------------------------------------------- strict build
-def _site_copy(tmp_path: Path) -> Path:
+FIXTURE = ROOT / "tests" / "fixtures" / "tiny_site"
+PAGE = "demo/gradient.md"  # the fixture's chapter page; it shows one snippet and its output
+SNIPPET = "snippets/demo/gradient_backward.py"
+
+
+def _block_end(lines: list[str], start: int) -> int:
+    """The line after the YAML item or key at `start` and everything indented below it."""
+    indent = len(lines[start]) - len(lines[start].lstrip())
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent
+                                or (indent == 0 and lines[end].startswith("-"))):
+        end += 1
+    return end
+
+
+def _tiny_config(config: str, pages: list[str]) -> str:
+    """A real config for the tiny site: its `nav:` lists the given pages, and the
+    mkdocs-jupyter plugin is left out (the tiny site has no lab; importing it alone
+    costs seconds)."""
+    lines = config.splitlines(keepends=True)
+    jupyter = next((i for i, line in enumerate(lines) if re.match(r"^\s+- mkdocs-jupyter\b", line)), None)
+    if jupyter is not None:
+        del lines[jupyter:_block_end(lines, jupyter)]
+    start = next(i for i, line in enumerate(lines) if re.match(r"^nav:\s*$", line))
+    nav = ["nav:\n"] + [f"  - {page}\n" for page in pages]
+    return "".join(lines[:start] + nav + lines[_block_end(lines, start):])
+
+
+def tiny_site(tmp_path: Path) -> Path:
+    """tests/fixtures/tiny_site/ (three pages per language, one snippet) with the real config,
+    hooks, theme overrides, build script, assets, glossary and provenance; the English
+    pages stamped as up to date. Builds in seconds where the real site takes a minute."""
+    from hooks import translation
+
     site = tmp_path / "repo"
-    site.mkdir()
+    shutil.copytree(FIXTURE, site, ignore=shutil.ignore_patterns("README.md"))
+    pages = sorted(translation.pages(site, "zh"), key=lambda p: (p != "index.md", p))
     for name in ("mkdocs.yml", "mkdocs.en.yml"):
+        (site / name).write_text(_tiny_config((ROOT / name).read_text(encoding="utf-8"), pages), encoding="utf-8")
+    for name in ("hooks", "overrides", "docs/assets"):
+        shutil.copytree(ROOT / name, site / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("scripts/build_site.py", "docs/glossary.yml", "snippets/provenance.json"):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, site / name)
-    for name in ("hooks", "docs", "snippets", "scripts", "overrides", "build/figures"):
-        if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, site / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for page in translation.pages(site, "en"):
+        translation.stamp(site, f"en/{page}")
     return site
 
 
 def _build(site: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(site / "scripts" / "build_site.py"), "--quiet",
                            "--out", str(site / "site")], cwd=site, capture_output=True, text=True)
+
+
+def _log(proc: subprocess.CompletedProcess, config: str) -> str:
+    """What one language's mkdocs build printed (build_site.py heads it `--- <config> ---`)."""
+    parts = re.split(r"^--- (\S+) ---$", proc.stdout, flags=re.M)
+    return dict(zip(parts[1::2], parts[2::2])).get(config, "")
 
 
 @pytest.mark.sitebuild
@@ -151,45 +197,53 @@ def test_the_real_site_builds_strictly_in_both_languages(built_site):
     assert not any("梯度" in doc["text"] for doc in en_index["docs"])
 
 
+@pytest.fixture(scope="module")
+def broken_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """One build of the tiny site with four defects: strict mode prints every warning of
+    a build before it aborts, so the Chinese build reports a broken link, a broken anchor
+    and a figure no snippet drew together; a missing include stops the English build.
+    (Unbroken, the tiny site builds: tests/test_i18n.py builds it with a new language.)"""
+    site = tiny_site(tmp_path_factory.mktemp("broken"))
+    _edit(site / "docs" / "en" / PAGE, f'--8<-- "{SNIPPET}"', '--8<-- "snippets/demo/gradient_backwards.py"')
+    _edit(site / "docs" / "zh" / "index.md", "(demo/gradient.md)", "(demo/gradients.md)")
+    _edit(site / "docs" / "zh" / "index.md", "(translations.md)", "(demo/gradient.md#no-such-anchor)")
+    page = site / "docs" / "zh" / PAGE
+    page.write_text(page.read_text(encoding="utf-8") + "\n![A missing plot](../figures/demo/never_drawn.svg)\n",
+                    encoding="utf-8")
+    return site, _build(site)
+
+
 @pytest.mark.sitebuild
-def test_the_build_fails_on_a_missing_include(tmp_path):
-    site = _site_copy(tmp_path)
-    _edit(site / "docs" / "en" / "autograd" / "basics.md",
-          '--8<-- "snippets/autograd/basics_backward.py"', '--8<-- "snippets/autograd/basics_backwards.py"')
-    proc = _build(site)
+def test_the_build_fails_on_a_missing_include(broken_build):
+    site, proc = broken_build
     assert proc.returncode != 0
     assert "FAILED: mkdocs build --strict -f mkdocs.en.yml" in proc.stdout
-    assert "snippets/autograd/basics_backwards.py" in proc.stdout
+    assert "snippets/demo/gradient_backwards.py" in _log(proc, "mkdocs.en.yml")
     assert not (site / "site").exists(), "a failed build must not leave a site behind"
 
 
 @pytest.mark.sitebuild
-def test_the_build_fails_on_a_broken_link_or_anchor(tmp_path):
-    site = _site_copy(tmp_path)
-    _edit(site / "docs" / "zh" / "index.md", "(autograd/basics.md)", "(autograd/basic.md)")
-    _edit(site / "docs" / "en" / "index.md", "(autograd/basics.md)", "(autograd/basics.md#no-such-anchor)")
-    proc = _build(site)
+def test_the_build_fails_on_a_broken_link_or_anchor(broken_build):
+    _, proc = broken_build
     assert proc.returncode != 0
     assert "FAILED: mkdocs build --strict -f mkdocs.yml" in proc.stdout
-    assert "autograd/basic.md" in proc.stdout
-    assert "FAILED: mkdocs build --strict -f mkdocs.en.yml" in proc.stdout
-    assert "no-such-anchor" in proc.stdout
+    assert "demo/gradients.md" in _log(proc, "mkdocs.yml")
+    assert "no-such-anchor" in _log(proc, "mkdocs.yml")
+
+
+@pytest.mark.sitebuild
+def test_the_build_fails_on_a_figure_that_no_snippet_drew(broken_build):
+    _, proc = broken_build
+    assert proc.returncode != 0
+    assert "figures/demo/never_drawn.svg" in _log(proc, "mkdocs.yml")
 
 
 @pytest.mark.sitebuild
 def test_the_build_fails_on_a_page_without_its_twin(tmp_path):
-    site = _site_copy(tmp_path)
-    (site / "docs" / "en" / "autograd" / "basics.md").unlink()
+    # The twin check stops a build at once (PluginError), so it gets a build of its own.
+    site = tiny_site(tmp_path)
+    (site / "docs" / "en" / PAGE).unlink()
     proc = _build(site)
     assert proc.returncode != 0
-    assert "docs/zh/autograd/basics.md has no twin docs/en/autograd/basics.md" in proc.stdout
-
-
-@pytest.mark.sitebuild
-def test_the_build_fails_on_a_figure_that_no_snippet_drew(tmp_path):
-    site = _site_copy(tmp_path)
-    page = site / "docs" / "en" / "autograd" / "basics.md"
-    page.write_text(page.read_text() + "\n![A missing plot](../figures/autograd/never_drawn.svg)\n")
-    proc = _build(site)
-    assert proc.returncode != 0
-    assert "figures/autograd/never_drawn.svg" in proc.stdout
+    assert "docs/zh/demo/gradient.md has no twin docs/en/demo/gradient.md" in proc.stdout
+    assert not (site / "site").exists(), "a failed build must not leave a site behind"
