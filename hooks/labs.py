@@ -240,6 +240,9 @@ def _root(config) -> Path:
 
 def on_files(files, config):
     """Swap each lab's prose page for its assembled notebook (rendered by mkdocs-jupyter)."""
+    labs = [f for f in files if f.src_uri.endswith("_lab.md")]
+    if not labs:
+        return files
     import nbformat
     from mkdocs.exceptions import PluginError
     from mkdocs.structure.files import File
@@ -248,9 +251,6 @@ def on_files(files, config):
     root = _root(config)
     lang = config.theme["language"]
     docs = Path(config.docs_dir)
-    labs = [f for f in files if f.src_uri.endswith("_lab.md")]
-    if not labs:
-        return files
     problems = [p for f in labs for p in check(root, Path(f.abs_src_path))]
     if problems:
         raise PluginError("hooks/labs.py:\n  " + "\n  ".join(problems))
