@@ -4,7 +4,7 @@ torch.manual_seed(0)
 
 x, y, w, b = 2.0, 4.0, 1.0, 0.5
 r = x * w + b - y
-print("by hand:  dl/dw =", 2 * r * x, " dl/db =", 2 * r)
+print("by hand:  r =", r, " dl/dw =", 2 * r * x, " dl/db =", 2 * r)
 
 wt = torch.tensor(w, requires_grad=True)
 bt = torch.tensor(b, requires_grad=True)

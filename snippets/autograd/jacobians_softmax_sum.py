@@ -14,3 +14,7 @@ a.grad = None
 p.sum().backward()  # (2)!
 print(a.grad)
 print(p.sum().item())
+
+d = torch.tensor([0.125, 0.2230])
+gap = torch.nextafter(d, torch.ones(2)) - d
+print(gap, (gap == 2**-26).all().item())

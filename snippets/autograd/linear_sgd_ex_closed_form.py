@@ -14,8 +14,9 @@ for epoch in range(10):
             w -= lr * w.grad
         w.grad.zero_()
 
-rho = (1 - 2 * lr * 1) * (1 - 2 * lr * 4) * (1 - 2 * lr * 9)  # (1)!
+factors = [1 - 2 * lr * x**2 for x in xs]
+rho = factors[0] * factors[1] * factors[2]  # (1)!
 predicted = 2 - rho**10 * (2 - 1.0)
-print(f"rho = {rho:.6f}")
+print("factors:", " ".join(f"{f:.2f}" for f in factors), f" rho = {rho:.6f}  rho^2 = {rho**2:.4f}")
 print(f"trained: {w.item():.4f}  predicted: {predicted:.4f}")
 print("|trained - predicted| < 1e-12:", abs(w.item() - predicted) < 1e-12)

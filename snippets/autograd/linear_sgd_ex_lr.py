@@ -13,5 +13,7 @@ for lr in [0.01, 0.1, 0.3]:
             with torch.no_grad():
                 w -= lr * w.grad
             w.grad.zero_()
-    rho = (1 - 2 * lr * 1) * (1 - 2 * lr * 4) * (1 - 2 * lr * 9)
-    print(f"lr={lr}: rho={rho:+.4f}  w after 20 epochs = {w.item():.4g}")
+    factors = [1 - 2 * lr * x**2 for x in xs]
+    rho = factors[0] * factors[1] * factors[2]
+    print(f"lr={lr}: factors", " ".join(f"{f:+.2f}" for f in factors),
+          f" rho={rho:+.4f}  w after 20 epochs = {w.item():.4g}")

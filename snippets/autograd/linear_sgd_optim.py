@@ -30,4 +30,4 @@ sgd, sub, add = train("sgd"), train("sub"), train("add")
 steps = (sgd.view(torch.int32) - sub.view(torch.int32)).abs().max()  # (3)!
 print("final w equal:", torch.equal(sgd[-1], sub[-1]))
 print("w -= lr * grad path: at most 1 float32 step from SGD:", steps.item() <= 1)
-print("add_(alpha=-lr) path equal:", torch.equal(sgd, add))
+print(f"add_(alpha=-lr) path equal over all {len(add)} steps:", torch.equal(sgd, add))

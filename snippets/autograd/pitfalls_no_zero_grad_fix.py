@@ -7,6 +7,6 @@ for step in range(3):
     w.grad = None  # (1)!
     loss = (w - 3) ** 2
     loss.backward()
-    print(step, w.grad)
+    print(step, f"w={w.item():.2f}", w.grad)
     with torch.no_grad():
         w -= 0.1 * w.grad
