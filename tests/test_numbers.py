@@ -76,5 +76,5 @@ def test_an_input_must_be_quoted_exactly_and_a_rounding_must_be_right(tree):
 
 
 def test_names_versions_subscripts_and_small_integers_are_not_stated_numbers():
-    text = "float32 L2 x86 `0.777` [a](b_0.5.md) {#id-12} PyTorch 2.13 $x_1 + w_{12}$ 3 steps in 2024"
+    text = "float32 L2 x86 AVX-512 `0.777` [a](b_0.5.md) {#id-12} PyTorch 2.13 $x_1 + w_{12}$ 3 steps in 2024"
     assert numbers.stated_numbers(text) == [] or all(numbers._exempt(s) for s in numbers.stated_numbers(text))

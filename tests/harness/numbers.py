@@ -45,6 +45,7 @@ POWER = re.compile(r"(?:(?P<m>\d+(?:\.\d+)?)\s*(?:\\times|\\cdot|×|·)\s*)?10\s
 PROSE_NUMBER = re.compile(
     r"(?<![A-Za-z0-9_.\\])[-−]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+−]?\d+)?(?![A-Za-z0-9_]|\.\d)(?P<pct>\s?%)?")
 YEAR = re.compile(r"^(19|20)\d\d$")
+NAME_DASH = re.compile(r"([A-Za-z])-(?=\d)")
 VERSION = re.compile(r"\b(?:PyTorch|Python|torch|NumPy|MkDocs|CPython)\s+\d+(?:\.\d+)*")
 EXEMPTIONS = "docs/numbers.yml"
 
@@ -87,6 +88,7 @@ def stated_numbers(markdown: str) -> list[Stated]:
             continue
         text = INLINE_CODE.sub(" ", line)
         text = VERSION.sub(" ", text)
+        text = NAME_DASH.sub(r"\1_", text)  # AVX-512, Xeon-8 are names, not minus signs
         text = LINK_TARGET.sub(" ", text)
         text = re.sub(r"^\s*(?:\d+\.|[-*+])\s", " ", text)  # list markers
         text = re.sub(r"^\s*(?:!!!|\?\?\?\+?)\s+\w+", " ", text)  # admonition keyword
