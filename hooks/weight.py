@@ -49,8 +49,8 @@ def strip_notebook_inline(html: str) -> str:
         return html
     end = html.find(NOTEBOOK_END, start)
     end = len(html) if end == -1 else end + len(NOTEBOOK_END)
-    before, inside, after = html[:start], html[start:end], html[end:]
-    return INLINE.sub("", before).strip() + "\n" + inside + INLINE.sub("", after).rstrip() + "\n"
+    before = INLINE.sub("", html[:start]).strip()
+    return (before + "\n" if before else "") + html[start:end] + INLINE.sub("", html[end:]).rstrip() + "\n"
 
 
 def has_math(html: str, notebook: bool) -> bool:

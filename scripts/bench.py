@@ -4,8 +4,10 @@ Prints the number of snippets, the whole `make test` time, the snippet suite alo
 one `import torch`, the summed compute time inside the snippets, the harness overhead
 per snippet (median; target <= 10 ms), what comparing an output costs (target <= 1 ms
 per snippet, also when every number differs within tolerance), the standalone mode's
-time, the build time of both languages, and the bytes a first visit transfers (home
-pages and the heaviest page).
+time, the build time of both languages, and the bytes a first visit transfers (each
+home page and the heaviest page, gzip-compressed as GitHub Pages serves them, against
+their targets; `python scripts/bench.py --page-weight SITE` measures a built site alone;
+tests/test_page_weight.py holds the same targets from the built files).
 Speed targets live here, not in timed tests.
 """
 from __future__ import annotations
@@ -38,8 +40,44 @@ def check(proc: subprocess.CompletedProcess, what: str) -> None:
         raise SystemExit(f"bench: {what} failed (exit {proc.returncode})")
 
 
-def first_visit_bytes(site: Path) -> dict[str, int]:
-    """Bytes transferred for a first visit (empty cache) of every page of the site."""
+# Page weight: what a first visit (empty cache) transfers, compressed as GitHub Pages
+# serves it (gzip; images and fonts go as they are). Targets per page, in KB (1000 B).
+HOME_TARGET_KB = 200      # each language's home page
+HEAVIEST_TARGET_KB = 300  # every page
+GZIP_LEVEL = 6
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".ipynb", ".py"}
+# A browser fetches a font only for the glyphs it lays out. From the files, a page that
+# loads KaTeX counts each KaTeX font whose TeX (a regex on the page's HTML) it contains
+# ("" = every formula). On the safe side: all four delimiter sizes for any big one, and
+# formulas in closed <details> count too (a browser loads no font for those).
+BIG = r"\\(sum|prod|int|oint|left|right|[bB]igg?[lr]?|sqrt|[dt]?frac|binom|begin)(?![a-zA-Z])"
+MATH_FONTS = {
+    "KaTeX_Main-Regular": "", "KaTeX_Math-Italic": "",
+    "KaTeX_Size1-Regular": BIG, "KaTeX_Size2-Regular": BIG, "KaTeX_Size3-Regular": BIG, "KaTeX_Size4-Regular": BIG,
+    "KaTeX_AMS-Regular": r"\\(mathbb|lesssim|gtrsim|leqslant|geqslant|checkmark|square|varnothing|nexists)(?![a-zA-Z])",
+    "KaTeX_Caligraphic-Regular": r"\\mathcal(?![a-zA-Z])",
+    "KaTeX_Main-Bold": r"\\(mathbf|boldsymbol|bm|textbf)(?![a-zA-Z])",
+    "KaTeX_Main-Italic": r"\\(textit|mathit)(?![a-zA-Z])",
+    "KaTeX_SansSerif-Regular": r"\\(mathsf|textsf)(?![a-zA-Z])",
+    "KaTeX_Typewriter-Regular": r"\\(mathtt|texttt)(?![a-zA-Z])",
+    "KaTeX_Script-Regular": r"\\mathscr(?![a-zA-Z])",
+    "KaTeX_Fraktur-Regular": r"\\mathfrak(?![a-zA-Z])",
+}
+
+
+def served_bytes(name: str, body: bytes) -> int:
+    """Bytes on the wire: gzip (level 6) for text types, as is for images and fonts."""
+    import gzip
+
+    suffix = Path(name.split("?")[0].split("#")[0].rstrip("/") or "index.html").suffix
+    if suffix in COMPRESSED or not suffix:  # a directory URL is an HTML page
+        return len(gzip.compress(body, GZIP_LEVEL))
+    return len(body)
+
+
+def first_visit_bytes(site: Path) -> dict[str, tuple[int, int]]:
+    """(raw, served) bytes a browser transfers for a first visit (empty cache) of every
+    page of the site; served = gzip-compressed as GitHub Pages sends it."""
     import functools
     import http.server  # noqa: F401
     import threading
@@ -60,16 +98,113 @@ def first_visit_bytes(site: Path) -> dict[str, int]:
         for page_path in pages:
             ctx = browser.new_context()
             page = ctx.new_page()
-            total = [0]
-            page.on("requestfinished", lambda r: total.__setitem__(0, total[0] + r.sizes()["responseBodySize"]))
+            finished = []
+            page.on("requestfinished", lambda request: finished.append(request))
             url = base + ("" if page_path == "." else page_path + "/")
             page.goto(url)
             page.wait_for_load_state("networkidle")
-            sizes[url[len(base):] or "/"] = total[0]
+            raw = served = 0
+            for request in finished:
+                body = request.response().body()
+                raw += len(body)
+                served += served_bytes(request.url[len(base):], body)
+            sizes[url[len(base):] or "/"] = (raw, served)
             ctx.close()
         browser.close()
     server.shutdown()
     return sizes
+
+
+def first_visit_files(site: Path, page_dir: Path) -> dict[Path, int]:
+    """Served bytes of each file a first visit of one built page fetches, read from the
+    built site: the HTML, the stylesheets, scripts, images and icon it references, the
+    search worker the theme starts (its __config) and the search index it loads (unless
+    the page holds that until the reader opens the search), and the fonts its
+    stylesheets declare that its formulas need (MATH_FONTS)."""
+    import re
+    from urllib.parse import unquote, urlsplit
+
+    html_path = page_dir / "index.html"
+    html = html_path.read_text(encoding="utf-8")
+
+    def local(ref: str, against: Path) -> Path | None:
+        parts = urlsplit(ref)
+        if parts.scheme or parts.netloc or not parts.path or ref.startswith("data:"):
+            return None
+        path = (against / unquote(parts.path)).resolve()
+        return path if path.is_file() and path.is_relative_to(site.resolve()) else None
+
+    refs = re.findall(r'<link\b[^>]*\brel="(?:stylesheet|icon|shortcut icon)"[^>]*\bhref="([^"]+)"', html)
+    refs += re.findall(r'<(?:script|img)\b[^>]*\bsrc="([^"]+)"', html)
+    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
+    if config:
+        data = json.loads(config.group(1))
+        if data.get("search"):
+            refs.append(data["search"])
+            if 'data-search-index="on-demand"' not in html:  # overrides/partials/search-on-demand.html
+                refs.append(data.get("base", ".").rstrip("/") + "/search/search_index.json")
+    files = {html_path.resolve()}
+    for ref in refs:
+        path = local(ref, page_dir)
+        if path:
+            files.add(path)
+    for css in [f for f in files if f.suffix == ".css"]:
+        for face in re.findall(r"@font-face\s*{[^}]*}", css.read_text(encoding="utf-8")):
+            for ref in re.findall(r"url\(\s*['\"]?([^'\")]+)", face):
+                path = local(ref, css.parent)
+                if path and path.stem in MATH_FONTS and re.search(MATH_FONTS[path.stem], html):
+                    files.add(path)
+    return {f: served_bytes(f.name, f.read_bytes()) for f in sorted(files)}
+
+
+def static_first_visits(site: Path) -> dict[str, int]:
+    """Served bytes of the first visit of every page of a built site, from its files."""
+    return {(str(p.parent.relative_to(site)) + "/").removeprefix("./") or "/":
+            sum(first_visit_files(site, p.parent).values()) for p in sorted(site.rglob("index.html"))}
+
+
+def home_pages(site: Path) -> list[str]:
+    """Each language's home page: a folder with its own search index ('/', 'en/')."""
+    homes = [(str(p.parent.parent.relative_to(site)) + "/").removeprefix("./") or "/"
+             for p in site.rglob("search/search_index.json")]
+    return sorted(homes, key=lambda home: (home != "/", home))
+
+
+def weight_misses(weights: dict[str, int], homes: list[str]) -> list[str]:
+    """What misses the page-weight targets, one line each (served bytes per page)."""
+    misses = []
+    for page in homes:
+        if weights.get(page, 0) > HOME_TARGET_KB * 1000:
+            misses.append(f"first visit of the home page {page}: {weights[page] / 1000:.0f} KB, "
+                          f"over the {HOME_TARGET_KB} KB target")
+    heaviest = max(weights, key=weights.get, default=None)
+    if heaviest is not None and weights[heaviest] > HEAVIEST_TARGET_KB * 1000:
+        over = sorted(p for p, w in weights.items() if w > HEAVIEST_TARGET_KB * 1000)
+        misses.append(f"heaviest first visit {heaviest}: {weights[heaviest] / 1000:.0f} KB, over the "
+                      f"{HEAVIEST_TARGET_KB} KB target ({len(over)} page(s) over: {', '.join(over)})")
+    return misses
+
+
+def page_weight(site: Path) -> tuple[list[tuple[str, str]], list[str]]:
+    """Rows for the report (each figure next to its target) and the targets missed,
+    from a browser's first visit of every page of the built site."""
+    weights = first_visit_bytes(site)
+    served = {page: gz for page, (_, gz) in weights.items()}
+    homes = home_pages(site)
+
+    def figure(page: str, target: int) -> str:
+        raw, gz = weights.get(page, (0, 0))
+        missed = "  MISSED" if gz > target * 1000 else ""
+        return f"{gz / 1000:.0f} KB gzip ({raw / 1024:.0f} KiB raw; target <= {target} KB){missed}"
+
+    rows = [(f"first visit of the home page {page}", figure(page, HOME_TARGET_KB)) for page in homes]
+    heaviest = max(served, key=served.get)
+    rows.append((f"heaviest first visit ({heaviest})", figure(heaviest, HEAVIEST_TARGET_KB)))
+    for page in homes:
+        index = site / page.strip("/") / "search" / "search_index.json"
+        rows.append((f"search index of {page}", f"{served_bytes(index.name, index.read_bytes()) / 1000:.0f} KB gzip "
+                     f"({index.stat().st_size / 1024:.0f} KiB raw)"))
+    return rows, weight_misses(served, homes)
 
 
 def worst_case_compare_ms() -> list[float]:
@@ -112,7 +247,7 @@ def main() -> int:
         check(proc, "make test-standalone")
         t_build, proc = timed([PY, "scripts/build_site.py", "--quiet", "--out", str(Path(tmp) / "site")])
         check(proc, "the site build")
-        weights = first_visit_bytes(Path(tmp) / "site")
+        weight_rows, weight_missed = page_weight(Path(tmp) / "site")
 
     compute = sum(t["compute"] for t in timings)
     overhead_ms = [1000 * (t["total"] - t["compute"]) for t in timings]
@@ -133,11 +268,8 @@ def main() -> int:
          f"{statistics.median(worst_ms):.3f} ms (max {max(worst_ms):.3f} ms; target <= {COMPARE_TARGET_MS:g} ms)"),
         (f"standalone mode ({os.cpu_count()} processes at a time)", f"{t_alone:.1f} s"),
         ("site build, both languages", f"{t_build:.1f} s"),
-        ("first visit of the home page (zh)", f"{weights.get('/', 0) / 1024:.0f} KiB"),
-        ("first visit of the home page (en)", f"{weights.get('en/', 0) / 1024:.0f} KiB"),
     ]
-    heaviest = max(weights, key=weights.get)
-    rows.append((f"heaviest first visit ({heaviest})", f"{weights[heaviest] / 1024:.0f} KiB"))
+    rows += weight_rows
     width = max(len(k) for k, _ in rows)
     for k, v in rows:
         print(f"{k:<{width}}  {v}")
@@ -147,10 +279,23 @@ def main() -> int:
     if max(compare_ms + worst_ms) > COMPARE_TARGET_MS:
         missed.append(f"an output comparison took {max(compare_ms + worst_ms):.2f} ms, over the "
                       f"{COMPARE_TARGET_MS:g} ms target")
+    missed += weight_missed
+    for line in missed:
+        print(f"bench: {line}")
+    return 1 if missed else 0
+
+
+def print_page_weight(site: Path) -> int:
+    rows, missed = page_weight(site)
+    width = max(len(k) for k, _ in rows)
+    for k, v in rows:
+        print(f"{k:<{width}}  {v}")
     for line in missed:
         print(f"bench: {line}")
     return 1 if missed else 0
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--page-weight"]:  # the page weight of a built site only: --page-weight SITE
+        sys.exit(print_page_weight(Path(sys.argv[2])))
     sys.exit(main())
