@@ -24,7 +24,12 @@ with torch.no_grad():
 gap = (grad.norm() - D.max()) / grad.norm()
 bound = 1 - math.cos(math.radians(0.5))  # (3)!
 print("max over 360 directions", D.max(), "gradient norm", grad.norm())
-print("best angle", degrees[D.argmax()].item(), "gradient angle",
-      round(torch.rad2deg(torch.atan2(grad[1], grad[0])).item(), 3))
+best, worst = degrees[D.argmax()].item(), degrees[D.argmin()].item()
+angle = torch.rad2deg(torch.atan2(grad[1], grad[0])).item()
+print("best angle", best, "gradient angle", round(angle, 3), "off by", round(best - angle, 3))
 print("relative gap", f"{gap.item():.2e}", "bound", f"{bound:.2e}", bool(gap <= bound))
-print("min", D.min(), "at angle", degrees[D.argmin()].item())
+print("min", D.min(), "at angle", worst, "= best +", worst - best)
+turned = torch.stack([-grad[1], grad[0]]) / grad.norm()  # (4)!
+with torch.no_grad():
+    D_turned = (f(p + h * turned) - f(p - h * turned)) / (2 * h)
+print("gradient turned by 90 degrees: |D| < 1e-8:", bool(D_turned.abs() < 1e-8))

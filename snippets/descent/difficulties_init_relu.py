@@ -1,3 +1,5 @@
+import math
+
 import torch
 from torch import nn
 
@@ -21,13 +23,13 @@ def grad_norms(act, init=None):
     return [layer.weight.grad.double().norm().item() for layer in layers]
 
 
-inits = {
-    "default       ": None,
-    "normal(0.01)  ": lambda w: nn.init.normal_(w, std=0.01),
-    "normal(0.2)   ": lambda w: nn.init.normal_(w, std=0.2),  # (1)!
-    "kaiming_normal": lambda w: nn.init.kaiming_normal_(w, nonlinearity="relu"),  # (2)!
+inits = {  # name: (initializer, standard deviation of the weights)
+    "default       ": (None, 1 / math.sqrt(3 * width)),
+    "normal(0.01)  ": (lambda w: nn.init.normal_(w, std=0.01), 0.01),
+    "normal(0.2)   ": (lambda w: nn.init.normal_(w, std=0.2), 0.2),  # (1)!
+    "kaiming_normal": (lambda w: nn.init.kaiming_normal_(w, nonlinearity="relu"), math.sqrt(2 / width)),  # (2)!
 }
-print("relu, 30 layers: |grad W| at layers 1, 15, 30")
-for name, init in inits.items():
+print("relu, 30 layers: a = std * sqrt(width/2); |grad W| at layers 1, 15, 30")
+for name, (init, std) in inits.items():
     g = grad_norms(torch.relu, init)
-    print(name, "  ".join(f"{g[i]:.1e}" for i in (0, 14, 29)))
+    print(name, f"a = {std * math.sqrt(width / 2):.2f}; ", "  ".join(f"{g[i]:.1e}" for i in (0, 14, 29)))

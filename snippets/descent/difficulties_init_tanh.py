@@ -1,3 +1,5 @@
+import math
+
 import torch
 from torch import nn
 
@@ -21,15 +23,15 @@ def grad_norms(act, init=None):
     return [layer.weight.grad.double().norm().item() for layer in layers]  # (1)!
 
 
-inits = {
-    "default      ": None,
-    "normal(0.01) ": lambda w: nn.init.normal_(w, std=0.01),
-    "xavier_normal": nn.init.xavier_normal_,  # (2)!
+inits = {  # name: (initializer, standard deviation of the weights)
+    "default      ": (None, 1 / math.sqrt(3 * width)),
+    "normal(0.01) ": (lambda w: nn.init.normal_(w, std=0.01), 0.01),
+    "xavier_normal": (nn.init.xavier_normal_, math.sqrt(2 / (width + width))),  # (2)!
 }
-print("tanh, 30 layers: |grad W| at layers 1, 15, 30")
-for name, init in inits.items():
+print("tanh, 30 layers: a = std * sqrt(width); |grad W| at layers 1, 15, 30")
+for name, (init, std) in inits.items():
     g = grad_norms(torch.tanh, init)
-    print(name, "  ".join(f"{g[i]:.1e}" for i in (0, 14, 29)))
+    print(name, f"a = {std * math.sqrt(width):.2f}; ", "  ".join(f"{g[i]:.1e}" for i in (0, 14, 29)))
 
 tiny = torch.full((width, width), 1e-30)
 print(f"norm of 128x128 entries 1e-30: float32 {tiny.norm().item():.1e}, float64 {tiny.double().norm().item():.1e}")

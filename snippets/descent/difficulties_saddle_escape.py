@@ -1,3 +1,5 @@
+import math
+
 import torch
 
 torch.manual_seed(0)
@@ -25,3 +27,4 @@ print("y at steps 0, 50, ..., 200; final f")
 print("exactly y = 0      ", *descend([1.0, 0.0]))
 print("y = 1e-6           ", *descend([1.0, 1e-6]))
 print("y = 0, noisy grad  ", *descend([1.0, 0.0], noise=0.01))
+print("1e-6 * 1.1**k = 0.5 at k =", round(math.log(0.5 / 1e-6) / math.log(1.1)))

@@ -28,7 +28,7 @@ fig, ax = plt.subplots(figsize=(6, 4))
 for lr, color in [(0.02, "tab:blue"), (0.1, "tab:green"), (0.34, "tab:red")]:
     L = losses(lr)
     ax.semilogy(range(len(L)), L, "o-", color=color, markersize=3, label=f"lr = {lr}")
-    print(f"lr={lr:<4}", "loss at steps 0, 10, 20:", torch.tensor(L)[[0, 10, 20]])
+    print(f"lr={lr:<4}", "loss at steps 0, 2, 10, 20:", torch.tensor(L)[[0, 2, 10, 20]])
 ax.set_xticks(range(0, 21, 5))
 ax.set_xlabel("step")
 ax.set_ylabel("loss (log scale)")
