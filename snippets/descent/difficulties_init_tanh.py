@@ -35,3 +35,4 @@ for name, (init, std) in inits.items():
 
 tiny = torch.full((width, width), 1e-30)
 print(f"norm of 128x128 entries 1e-30: float32 {tiny.norm().item():.1e}, float64 {tiny.double().norm().item():.1e}")
+print(f"(1e-30)**2 = {1e-30**2:.0e}, smallest float32 {torch.finfo(torch.float32).smallest_normal * 2**-23:.1e}")
