@@ -78,3 +78,9 @@ def test_an_input_must_be_quoted_exactly_and_a_rounding_must_be_right(tree):
 def test_names_versions_subscripts_and_small_integers_are_not_stated_numbers():
     text = "float32 L2 x86 AVX-512 `0.777` [a](b_0.5.md) {#id-12} PyTorch 2.13 $x_1 + w_{12}$ 3 steps in 2024"
     assert numbers.stated_numbers(text) == [] or all(numbers._exempt(s) for s in numbers.stated_numbers(text))
+
+
+def test_a_tiny_number_must_match_a_printed_one_of_its_own_size():
+    assert not numbers.matches(numbers.stated_numbers("1.2e-33")[0], 0.0)
+    assert not numbers.matches(numbers.stated_numbers("1.2e-33")[0], 4.6e-29)
+    assert numbers.matches(numbers.stated_numbers("1.2e-33")[0], 1.24e-33)

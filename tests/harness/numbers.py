@@ -132,7 +132,7 @@ def matches(stated: Stated, printed: float) -> bool:
     target = abs(stated.value)
     half = 0.5 * 10.0 ** stated.exponent
     candidates = (printed, printed * 100) if stated.percent else (printed,)
-    return any(abs(c - target) <= half * (1 + 1e-9) + 1e-15 for c in candidates)
+    return any(abs(c - target) <= half * (1 + 1e-9) for c in candidates)
 
 
 def _exempt(stated: Stated) -> bool:
