@@ -2,10 +2,12 @@
 served on localhost, and a headless Chromium driven by Playwright."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -54,14 +56,33 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site) -> str:
-    handler = functools.partial(_QuietHandler, directory=str(built_site.path))
+@contextlib.contextmanager
+def serve_directory(directory: Path, handler_class=_QuietHandler):
+    """Serve a folder on 127.0.0.1 (a free port); yields its URL, ending in '/'."""
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    with serve_directory(built_site.path) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def dead_port() -> int:
+    """A port on 127.0.0.1 that refuses every connection (bound, never listening):
+    the browser's proxy for every host but the site's, so nothing leaves the machine."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        yield sock.getsockname()[1]
 
 
 NO_CHROMIUM = ("No Chromium for the browser tests: run `sudo apt-get install chromium fonts-wqy-microhei` "
