@@ -84,3 +84,10 @@ def test_a_tiny_number_must_match_a_printed_one_of_its_own_size():
     assert not numbers.matches(numbers.stated_numbers("1.2e-33")[0], 0.0)
     assert not numbers.matches(numbers.stated_numbers("1.2e-33")[0], 4.6e-29)
     assert numbers.matches(numbers.stated_numbers("1.2e-33")[0], 1.24e-33)
+
+
+def test_every_number_the_site_states_is_printed_on_its_page_and_the_same_in_every_language(lab_values):
+    """On the real pages; lab_values makes sure the labs' outputs exist (build/labs/)."""
+    root = Path(__file__).resolve().parents[1]
+    problems = numbers.check(root)
+    assert not problems, "\n".join(problems)

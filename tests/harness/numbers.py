@@ -45,7 +45,7 @@ POWER = re.compile(r"(?:(?P<m>\d+(?:\.\d+)?)\s*(?:\\times|\\cdot|×|·)\s*)?10\s
 PROSE_NUMBER = re.compile(
     r"(?<![A-Za-z0-9_.\\])[-−]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+−]?\d+)?(?![A-Za-z0-9_]|\.\d)(?P<pct>\s?%)?")
 YEAR = re.compile(r"^(19|20)\d\d$")
-NAME_DASH = re.compile(r"([A-Za-z])-(?=\d)")
+NAME_DASH = re.compile(r"(?<![0-9.])([A-Za-z]+)-(?=\d)")  # not the e of 1.2e-33
 VERSION = re.compile(r"\b(?:PyTorch|Python|torch|NumPy|MkDocs|CPython)\s+\d+(?:\.\d+)*")
 EXEMPTIONS = "docs/numbers.yml"
 
