@@ -106,6 +106,10 @@ def test_most_of_the_remaining_weight_norm_is_the_decayed_random_start(weight_de
     assert weight_decay["factor"] == pytest.approx(0.027, abs=0.001)
     assert weight_decay["norm_init"] == pytest.approx(14.6, abs=0.1)
     assert weight_decay["factor"] * weight_decay["norm_init"] == pytest.approx(0.39, abs=0.01)
+    assert weight_decay["untouched"] == 180
+    assert weight_decay["share_init"] == pytest.approx(0.95, abs=0.005)
+    assert weight_decay["leftover_trained"] == pytest.approx(weight_decay["leftover_predicted"], rel=1e-4)
+    assert weight_decay["leftover_trained"] == pytest.approx(0.38, abs=0.005)
 
 
 def test_on_the_notes_problem_the_test_loss_falls_at_every_lambda_of_the_grid(choosing):
@@ -125,6 +129,7 @@ def test_the_validation_set_picks_the_largest_lambda_and_the_mean_predictor_stil
     assert choosing["test_mean_only"] == pytest.approx(0.02, abs=0.003)
     assert choosing["test_mean_only"] < choosing["test_at_chosen"]
     assert choosing["bias_at_chosen"] == pytest.approx(0.15, abs=0.01)
+    assert choosing["untouched"] == 180
 
 
 def test_with_a_larger_signal_and_20_examples_the_u_is_shallow(choosing):
@@ -144,5 +149,5 @@ def test_with_a_larger_signal_and_100_examples_the_test_loss_is_u_shaped(choosin
     assert all(a > b for a, b in zip(test[:k], test[1:k + 1]))
     assert all(a < b for a, b in zip(test[k:], test[k + 1:]))
     train = choosing["train_u"]
-    assert train[0] < 0.01 and train[-1] == pytest.approx(1.7, abs=0.1)
+    assert train[0] < 0.01 and train[-1] == pytest.approx(1.8, abs=0.1)
     assert all(a < b for a, b in zip(train, train[1:]))

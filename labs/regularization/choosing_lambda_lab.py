@@ -45,6 +45,7 @@ def train(wd, X, y, seed=1):
 
 
 lambdas = [0, 0.1, 0.3, 1, 3, 10, 30, 100, 300]
+print(f"|1 - lr*wd| < 1 for wd < 2/lr = {2 / lr:.0f}; 1 - lr*wd = 0 at wd = 1/lr = {1 / lr:.0f}")
 
 
 def sweep(data):
@@ -100,6 +101,8 @@ print(f"test loss of predicting the training mean: {test_mean_only:.3g}")
 bias_at_chosen = rows[lambdas.index(chosen_lambda)][4]
 print(f"bias at the chosen lambda: {bias_at_chosen:.3g}; training mean of y: {y_tr.mean().item():.3g}")
 print(f"test loss decreases at every step of the sweep: {test_decreasing}")
+untouched = num_inputs - torch.linalg.matrix_rank(X_tr).item()
+print(f"directions the {len(X_tr)} training inputs never touch: {untouched}")
 
 # %% u-shape
 results = {}
@@ -117,3 +120,5 @@ chosen_lambda_u, test_at_chosen_u = choose(rows_u)
 test_at_largest_u = rows_u[-1][2]
 train_u = [r[0] for r in rows_u]
 test_u = [r[2] for r in rows_u]
+train_rising = all(a < b for a, b in zip(train_u, train_u[1:]))
+print(f"n_train = 100: train loss rises with lambda: {train_rising}; at lambda = 300: {train_u[-1]:.2g}")

@@ -24,6 +24,7 @@ def synthetic_data(w, b, n):
 X_train, y_train = synthetic_data(true_w, true_b, n_train)
 X_test, y_test = synthetic_data(true_w, true_b, n_test)
 print(X_train.shape, y_train.shape, X_test.shape)
+print(f"|w*| = 0.01 * sqrt(200) = {true_w.norm().item():.3f}")
 
 # %% model
 def init_params(seed):
@@ -104,6 +105,7 @@ max_diff_step = (w.detach() - predicted_w).abs().max().item()
 print(f"shrink factor 1 - lr*wd = {1 - lr * wd:.3f}")
 print(f"max |w - ((1 - lr*wd) w_old - lr grad)| < 1e-6: {max_diff_step < 1e-6}")
 print(f"max |b - (b_old - lr grad_b)| < 1e-6: {(b.detach() - predicted_b).abs().max().item() < 1e-6}")
+print(f"float32 spacing at 1: {torch.finfo(torch.float32).eps:.2g}")
 
 # %% curves
 runs = {wd: train_with_optimizer(wd)[2] for wd in (0, 3)}
@@ -136,3 +138,16 @@ norm_init = w0.norm().item()
 factor = (1 - lr * 3) ** steps
 print(f"|w| at the start: {norm_init:.3g}")
 print(f"(1 - lr*wd)^steps = {factor:.3g}; times the start norm: {factor * norm_init:.3g}")
+
+untouched = num_inputs - torch.linalg.matrix_rank(X_train).item()
+span, _ = torch.linalg.qr(X_train.T)  # orthonormal basis of the 20 directions the data push
+
+
+def off_span(v):
+    return (v - span @ (span.T @ v)).norm().item()
+
+
+share_init = off_span(w0.detach()) ** 2 / norm_init ** 2
+leftover_predicted, leftover_trained = factor * off_span(w0.detach()), off_span(w_opt.detach())
+print(f"directions the data never push: {untouched}; share of |w|^2 at the start in them: {share_init:.0%}")
+print(f"|w| in them after {steps} steps: {leftover_predicted:.2g} predicted, {leftover_trained:.2g} trained")

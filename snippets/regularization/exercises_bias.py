@@ -14,6 +14,7 @@ for true_b in (0.05, 5.0):  # (1)!
         torch.manual_seed(1)
         w, b = torch.normal(0.0, 1.0, (200, 1)), torch.normal(0.0, 1.0, (1,))
         w.requires_grad_(), b.requires_grad_()
+        b_start = b.item()
         opt = torch.optim.SGD([{"params": [w], "weight_decay": 30},
                                {"params": [b], "weight_decay": bias_wd}], lr=0.003)
         for epoch in range(100):
@@ -23,4 +24,4 @@ for true_b in (0.05, 5.0):  # (1)!
                 opt.step()
         with torch.no_grad():
             test = ((X_te @ w + b - y_te) ** 2).mean().item()
-        print(f"true b = {true_b}, decay on b = {bias_wd:2d}: b = {b.item():.3f}, test {test:.3g}")
+        print(f"true b = {true_b}, decay on b = {bias_wd:2d}: b {b_start:.2f} -> {b.item():.3f}, test {test:.3g}")

@@ -9,6 +9,7 @@ def synthetic_data(n, w=torch.full((200, 1), 0.01), b=0.05):  # (1)!
 
 
 (X_tr, y_tr), (X_te, y_te) = synthetic_data(20), synthetic_data(100)
+print("directions the 20 training inputs never touch:", 200 - torch.linalg.matrix_rank(X_tr).item())
 for wd in (0, 1, 10, 100):
     torch.manual_seed(1)
     w, b = torch.normal(0.0, 1.0, (200, 1)), torch.normal(0.0, 1.0, (1,))

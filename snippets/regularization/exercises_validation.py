@@ -27,4 +27,5 @@ for wd in lambdas:
 print("test loss per lambda:", [round(t, 3) for t in test_loss])
 for k in range(3):
     i = min(range(len(lambdas)), key=lambda j: val_loss[j][k])
-    print(f"validation set {k}: chooses lambda = {lambdas[i]}, test loss {test_loss[i]:.3f}")
+    above = test_loss[i] / min(test_loss) - 1
+    print(f"validation set {k}: chooses lambda = {lambdas[i]}, test loss {test_loss[i]:.3f} (best + {above:.0%})")

@@ -25,4 +25,5 @@ for n in (20, 100, 200, 400):
     with torch.no_grad():
         train, test = [((X @ w + b - y) ** 2).mean().item() for X, y in ((X_pool[:n], y_pool[:n]), (X_te, y_te))]
     shown = f"{train:.2g}" if train >= 1e-8 else "< 1e-8"  # (2)!
-    print(f"n = {n:3d}: train {shown}, test {test:.3g}, |w| {w.norm().item():.3g}")
+    untouched = 200 - torch.linalg.matrix_rank(X_pool[:n]).item()  # (3)!
+    print(f"n = {n:3d}: untouched {untouched:3d}, train {shown}, test {test:.3g}, |w| {w.norm().item():.3g}")
