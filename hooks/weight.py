@@ -10,14 +10,16 @@
   instead (``page.jupyter``; overrides/main.html). Keyed on the rendered notebook
   container (``<div class="jupyter-wrapper">``), not on file names.
 - Search: code and output blocks (every ``<pre>`` and its title: a snippet's path or
-  "Output"), formulas (their TeX source), and a
-  notebook's prompts, copy texts and notices get ``data-search-exclude``, which the
-  theme's search plugin honours (and then strips from the page). Only elements that
-  hold no element of their own tag: the plugin's parser tracks an excluded element by
-  its tag name, so a nested element of the same tag would end the exclusion early.
+  "Output"), formulas (their TeX source), and a notebook's prompts, copy texts and
+  notices get ``data-search-exclude``, which the theme's search plugin honours (and
+  then strips from the page). Only elements that hold no element of their own tag: the
+  plugin's parser tracks an excluded element by its tag name, so a nested element of
+  the same tag would end the exclusion early.
 - The search index is written as UTF-8 rather than ``\\uXXXX`` escapes (the theme's
   plugin escapes every non-ASCII character: 6 bytes for each Chinese character and for
   each zero-width space its segmentation adds). Same JSON, about 40% smaller for zh.
+  (A page loads it only once the reader opens the search:
+  overrides/partials/search-on-demand.html.)
 
 Runs after the other hooks and plugins (it is the last hook in mkdocs.yml).
 """
