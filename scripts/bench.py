@@ -115,7 +115,7 @@ def first_visit_bytes(site: Path) -> dict[str, tuple[int, int]]:
     return sizes
 
 
-def first_visit_files(site: Path, page_dir: Path) -> dict[Path, int]:
+def first_visit_files(site: Path, page_dir: Path, cache: dict[Path, int] | None = None) -> dict[Path, int]:
     """Served bytes of each file a first visit of one built page fetches, read from the
     built site: the HTML, the stylesheets, scripts, images and icon it references, the
     search worker the theme starts (its __config) and the search index it loads (unless
@@ -154,13 +154,17 @@ def first_visit_files(site: Path, page_dir: Path) -> dict[Path, int]:
                 path = local(ref, css.parent)
                 if path and path.stem in MATH_FONTS and re.search(MATH_FONTS[path.stem], html):
                     files.add(path)
-    return {f: served_bytes(f.name, f.read_bytes()) for f in sorted(files)}
+    cache = {} if cache is None else cache  # shared assets: compressed once per site
+    for f in files - cache.keys():
+        cache[f] = served_bytes(f.name, f.read_bytes())
+    return {f: cache[f] for f in sorted(files)}
 
 
 def static_first_visits(site: Path) -> dict[str, int]:
     """Served bytes of the first visit of every page of a built site, from its files."""
+    cache: dict[Path, int] = {}
     return {(str(p.parent.relative_to(site)) + "/").removeprefix("./") or "/":
-            sum(first_visit_files(site, p.parent).values()) for p in sorted(site.rglob("index.html"))}
+            sum(first_visit_files(site, p.parent, cache).values()) for p in sorted(site.rglob("index.html"))}
 
 
 def home_pages(site: Path) -> list[str]:
