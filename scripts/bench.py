@@ -26,6 +26,9 @@ ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
 OVERHEAD_TARGET_MS = 10.0
 COMPARE_TARGET_MS = 1.0
+TEST_TARGET_S = 90.0  # `make test` on a 2-core machine
+SUITE_RATIO = 1.3  # snippet suite <= 1.3 x (one import torch + the snippets' own compute)
+BUILD_RATIO = 1.2  # site build <= 1.2 x a plain mkdocs-material build of the same Markdown
 
 
 def timed(cmd: list[str], **kw) -> tuple[float, subprocess.CompletedProcess]:
@@ -237,6 +240,45 @@ def worst_case_compare_ms() -> list[float]:
     return times
 
 
+def plain_build_seconds(out: Path) -> float:
+    """A plain mkdocs-material build of the same Markdown, both languages in parallel:
+    the same theme, Markdown extensions and search, without our hooks, notebooks or
+    strict checks. The site build's target is at most BUILD_RATIO times this."""
+    import yaml
+
+    def merge(base: dict, over: dict) -> dict:
+        merged = dict(base)
+        for k, v in over.items():
+            merged[k] = merge(base[k], v) if isinstance(v, dict) and isinstance(base.get(k), dict) else v
+        return merged
+
+    base = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    cmds = []
+    for cfg in [ROOT / "mkdocs.yml", *sorted(ROOT.glob("mkdocs.*.yml"))]:
+        data = yaml.safe_load(cfg.read_text(encoding="utf-8"))
+        data = merge(base, {k: v for k, v in data.items() if k != "INHERIT"}) if "INHERIT" in data else data
+        data.pop("extra", None)  # our language selector is filled by hooks/i18n.py
+        for key in ("hooks", "validation", "nav", "strict", "extra_css", "extra_javascript"):
+            data.pop(key, None)
+        data["plugins"] = ["search"]
+        data["docs_dir"] = str(ROOT / data["docs_dir"])
+        data["theme"].pop("custom_dir", None)
+        data["markdown_extensions"] = [
+            {"pymdownx.snippets": {"base_path": [str(ROOT)], "check_paths": False}}
+            if isinstance(e, dict) and "pymdownx.snippets" in e else e for e in data["markdown_extensions"]]
+        plain = out / f"{cfg.stem}.plain.yml"
+        plain.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        cmds.append([PY, "-m", "mkdocs", "build", "-q", "-f", str(plain), "-d", str(out / cfg.stem)])
+    started = time.perf_counter()
+    procs = [subprocess.Popen(c, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}) for c in cmds]
+    for proc in procs:
+        _, err = proc.communicate()
+        if proc.returncode != 0:
+            raise SystemExit(f"bench: the plain build failed:\n{err[-3000:]}")
+    return time.perf_counter() - started
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "timings.json"
@@ -252,16 +294,23 @@ def main() -> int:
         t_build, proc = timed([PY, "scripts/build_site.py", "--quiet", "--out", str(Path(tmp) / "site")])
         check(proc, "the site build")
         weight_rows, weight_missed = page_weight(Path(tmp) / "site")
+        t_plain = plain_build_seconds(Path(tmp))
 
     compute = sum(t["compute"] for t in timings)
     overhead_ms = [1000 * (t["total"] - t["compute"]) for t in timings]
     median = statistics.median(overhead_ms) if overhead_ms else 0.0
     compare_ms = [1000 * t.get("compare", 0.0) for t in timings]
     worst_ms = worst_case_compare_ms()
+    import_s = t_import - t_python
+    suite_limit = SUITE_RATIO * (import_s + compute)
+    build_limit = BUILD_RATIO * t_plain
     rows = [
         ("snippets", f"{len(timings)}"),
-        ("make test (all tests, one run)", f"{t_test:.1f} s"),
-        ("snippet suite alone (pytest snippets)", f"{t_suite:.1f} s"),
+        ("make test (all tests, one run)",
+         f"{t_test:.1f} s (target <= {TEST_TARGET_S:.0f} s){'  MISSED' if t_test > TEST_TARGET_S else ''}"),
+        ("snippet suite alone (pytest snippets)",
+         f"{t_suite:.1f} s (target <= {SUITE_RATIO} x (import + compute) = {suite_limit:.1f} s)"
+         f"{'  MISSED' if t_suite > suite_limit else ''}"),
         ("one `import torch` (fresh process)", f"{t_import - t_python:.2f} s"),
         ("compute inside the snippets (sum)", f"{compute:.2f} s"),
         ("harness overhead per snippet (median)",
@@ -271,7 +320,10 @@ def main() -> int:
         ("output comparison, every number nudged (median)",
          f"{statistics.median(worst_ms):.3f} ms (max {max(worst_ms):.3f} ms; target <= {COMPARE_TARGET_MS:g} ms)"),
         (f"standalone mode ({os.cpu_count()} processes at a time)", f"{t_alone:.1f} s"),
-        ("site build, both languages", f"{t_build:.1f} s"),
+        ("site build, both languages",
+         f"{t_build:.1f} s (target <= {BUILD_RATIO} x a plain build = {build_limit:.1f} s)"
+         f"{'  MISSED' if t_build > build_limit else ''}"),
+        ("plain mkdocs-material build of the same Markdown", f"{t_plain:.1f} s"),
     ]
     rows += weight_rows
     width = max(len(k) for k, _ in rows)
@@ -283,6 +335,14 @@ def main() -> int:
     if max(compare_ms + worst_ms) > COMPARE_TARGET_MS:
         missed.append(f"an output comparison took {max(compare_ms + worst_ms):.2f} ms, over the "
                       f"{COMPARE_TARGET_MS:g} ms target")
+    if t_test > TEST_TARGET_S:
+        missed.append(f"make test took {t_test:.0f} s, over the {TEST_TARGET_S:.0f} s target")
+    if t_suite > suite_limit:
+        missed.append(f"the snippet suite took {t_suite:.1f} s, over {SUITE_RATIO} x (import + compute) "
+                      f"= {suite_limit:.1f} s")
+    if t_build > build_limit:
+        missed.append(f"the site build took {t_build:.1f} s, over {BUILD_RATIO} x the plain build "
+                      f"= {build_limit:.1f} s")
     missed += weight_missed
     for line in missed:
         print(f"bench: {line}")
