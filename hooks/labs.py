@@ -235,7 +235,7 @@ def assemble(root: Path, page: Path, lang: str):
 
 # ---------------------------------------------------------------- the MkDocs hook
 def _root(config) -> Path:
-    return Path(config.config_file_path).parent
+    return Path(config.config_file_path).resolve().parent
 
 
 def on_files(files, config):
