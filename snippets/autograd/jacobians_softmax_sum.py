@@ -16,5 +16,5 @@ print(a.grad)
 print(p.sum().item())
 
 d = torch.tensor([0.125, 0.2230])
-gap = torch.nextafter(d, torch.ones(2)) - d
+gap = torch.nextafter(d, torch.ones(2)) - d  # (3)!
 print(gap, (gap == 2**-26).all().item())

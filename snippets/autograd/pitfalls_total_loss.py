@@ -15,10 +15,13 @@ def count_nodes(fn):  # (1)!
 
 w = torch.randn(3, requires_grad=True)
 total = 0
+previous = 0
 for step in range(1, 31):
     x = torch.randn(3)
     loss = (w * x).sum() ** 2
     total += loss  # (2)!
     if step % 10 == 0:
-        print(step, count_nodes(total.grad_fn))
+        nodes = count_nodes(total.grad_fn)
+        print(step, nodes, f"(+{nodes - previous})")
+        previous = nodes
 print(total)
