@@ -34,10 +34,9 @@ from pathlib import Path
 import yaml
 
 from .outputs import _TEXT_NUMBER, find_tensors, _flatten
-from .pages import INCLUDE, languages, pages
+from .pages import INCLUDE, in_code, languages, pages
 
 SMALL = 10
-FENCE = re.compile(r"^\s*(```+|~~~+)")
 INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 LINK_TARGET = re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]|<[^>]+>|\{[#.:][^}]*\}|\{\s*#[^}]*\}")
 SUBSCRIPT = re.compile(r"_\{[^}]*\}|_\d+|\^\{?\\(?:top|prime)\}?")
@@ -69,22 +68,11 @@ def stated_numbers(markdown: str) -> list[Stated]:
     """Numbers the prose states, with their lines (1-based, in the file as given)."""
     found = []
     lines = markdown.splitlines()
-    in_fence = None
     start = 0
     if lines and lines[0] == "---":  # front matter
         start = next((i for i, l in enumerate(lines[1:], 1) if l == "---"), 0) + 1
-    for no, line in enumerate(lines, 1):
-        if no <= start:
-            continue
-        fence = FENCE.match(line)
-        if fence:
-            marker = fence.group(1)
-            if in_fence is None:
-                in_fence = marker
-            elif marker.startswith(in_fence):
-                in_fence = None
-            continue
-        if in_fence or INCLUDE.match(line):
+    for no, (line, code) in enumerate(zip(lines, in_code(lines)), 1):
+        if no <= start or code or INCLUDE.match(line):
             continue
         text = INLINE_CODE.sub(" ", line)
         text = VERSION.sub(" ", text)

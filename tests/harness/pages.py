@@ -34,16 +34,10 @@ def pages(docs: Path, lang: str) -> list[Path]:
     return sorted(p.relative_to(base) for p in base.rglob("*.md"))
 
 
-def parse(path: Path) -> Page:
-    includes, headings, quoted = [], [], []
-    in_fence = None
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if in_fence is None:
-            quoted.extend(QUOTED_MESSAGE.findall(line))
-        m = INCLUDE.match(line)
-        if m:
-            includes.append(m.group(1).split(":")[0])
-            continue
+def in_code(lines: list[str]) -> list[bool]:
+    """For each line: is it a code fence, or inside a fenced block?"""
+    flags, in_fence = [], None
+    for line in lines:
         fence = FENCE.match(line)
         if fence:
             marker = fence.group(1)
@@ -51,8 +45,23 @@ def parse(path: Path) -> Page:
                 in_fence = marker
             elif marker.startswith(in_fence):
                 in_fence = None
+            flags.append(True)
+        else:
+            flags.append(in_fence is not None)
+    return flags
+
+
+def parse(path: Path) -> Page:
+    includes, headings, quoted = [], [], []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for line, code in zip(lines, in_code(lines)):
+        if not code:
+            quoted.extend(QUOTED_MESSAGE.findall(line))
+        m = INCLUDE.match(line)
+        if m:
+            includes.append(m.group(1).split(":")[0])
             continue
-        if in_fence:
+        if code:
             continue
         h = HEADING.match(line)
         if h:
