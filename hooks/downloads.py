@@ -4,8 +4,8 @@
   the page's language) and whose code cells are the snippets it shows, in order; the
   outputs are left out (run it to get them: tests/test_downloads.py does, and checks
   them against the page's outputs).
-- A lab is a notebook already (hooks/labs.py assembles it, outputs included);
-  mkdocs-jupyter's ``include_source`` puts it next to the page.
+- A lab is a notebook already (hooks/labs.py assembles it, outputs included); it is
+  copied next to the page as it is.
 
 The notebook is written next to the page (``<page>/<name>.ipynb``) and linked from the
 page's header actions (overrides/partials/actions.html) through ``page.notebook``.
@@ -13,6 +13,7 @@ page's header actions (overrides/partials/actions.html) through ``page.notebook`
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -76,6 +77,8 @@ def page_to_notebook(markdown: str, root: Path, lang: str) -> nbformat.NotebookN
         i += 1
     flush()
     nb = nbformat.v4.new_notebook(cells=cells)
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"cell-{i}"  # not nbformat's random ids: the same page gives the same file
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.metadata["language_info"] = {"name": "python"}
     nb.metadata["gradients_executed"] = {"language": lang}
@@ -87,20 +90,20 @@ def _notebook_name(page) -> str:
     return f"{stem}.ipynb"
 
 
+def _lab(page):
+    return getattr(page.file, "lab_notebook", None)
+
+
 def on_page_markdown(markdown, page, config, files):
-    if page.file.src_uri.endswith("_lab.ipynb"):
+    if _lab(page) is not None:
+        _pending[page.file.src_uri] = _lab(page)
+        page.notebook = _notebook_name(page)
         return markdown
     nb = page_to_notebook(markdown, _root(config), config.theme["language"])
     if any(c.cell_type == "code" for c in nb.cells):
         _pending[page.file.src_uri] = nb
         page.notebook = _notebook_name(page)
     return markdown
-
-
-def on_page_context(context, page, config, nav):
-    if page.file.src_uri.endswith("_lab.ipynb"):
-        page.notebook = _notebook_name(page)
-    return context
 
 
 def on_post_build(config):
@@ -110,41 +113,8 @@ def on_post_build(config):
         if Path(src_uri).stem == "index":
             dest = site / Path(src_uri).parent / "index.ipynb"
         dest.parent.mkdir(parents=True, exist_ok=True)
-        nbformat.write(nb, dest)
+        if isinstance(nb, Path):  # a lab's assembled notebook
+            shutil.copyfile(nb, dest)
+        else:
+            nbformat.write(nb, dest)
     _pending.clear()
-
-
-# ---------------------------------------------------------------- lab headings
-_HEADING = re.compile(r'<h([1-6])(?P<attrs>[^>]*?)\bid="(?P<id>[^"]*)"(?P<rest>.*?)</h\1>', re.S)
-
-
-def _toc_ids(items):
-    for item in items:
-        yield item.id
-        yield from _toc_ids(item.children)
-
-
-def on_post_page(output, page, config):
-    """Give a lab's headings the ids its table of contents links to.
-
-    mkdocs-jupyter builds the table of contents with Python-Markdown's slugs, while
-    nbconvert gives the headings its own ids (empty for Chinese headings), so the
-    contents links of a lab would lead nowhere.
-    """
-    if not page.file.src_uri.endswith("_lab.ipynb"):
-        return output
-    start = output.find("jupyter-wrapper")
-    ids = list(_toc_ids(page.toc))
-    if start < 0 or not ids:
-        return output
-    head, body = output[:start], output[start:]
-    if len(_HEADING.findall(body)) != len(ids):
-        return output  # leave it: the link check reports what does not match
-    queue = iter(ids)
-
-    def renumber(m):
-        new = next(queue)
-        rest = re.sub(r'href="#[^"]*"', f'href="#{new}"', m.group("rest"), count=1)
-        return f'<h{m.group(1)}{m.group("attrs")}id="{new}"{rest}</h{m.group(1)}>'
-
-    return head + _HEADING.sub(renumber, body)

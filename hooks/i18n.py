@@ -171,9 +171,9 @@ def on_page_content(content, page, config, files):
     root = Path(config.config_file_path).parent
     fallback = page.file.src_uri in _fallback
     content_lang = source["code"] if fallback else here["code"]
-    if page.file.src_uri.endswith(".md"):  # not in executed notebooks (labs)
+    if getattr(page.file, "lab_notebook", None) is None:  # not in executed notebooks (hooks/labs.py)
         content = _add_tooltips(content, root, content_lang, source["code"])
-    if here["code"] == source["code"] or not page.file.src_uri.endswith(".md"):
+    if here["code"] == source["code"]:
         return content
     words = _words(config)
     banner = ""

@@ -14,10 +14,10 @@ in ``build/labs/<chapter>/<name>_lab.ipynb`` with a hash of the code: `make test
 it once per run, before it builds the site (tests/conftest.py), and asserts every
 number the prose states; a build without a test run does it for what is missing
 (``ensure_executed``, called by scripts/build_site.py). The build never runs
-lab code itself: as an MkDocs hook, this module swaps each prose page for a notebook
-assembled from the prose and the executed cells (``build/labs/<lang>/...ipynb``), which
-mkdocs-jupyter renders with ``execute: false``. The same notebook, outputs included, is
-the page's download.
+lab code itself: as an MkDocs hook, this module assembles each prose page and the
+executed cells into a notebook (``build/labs/<lang>/...ipynb``) and shows it on the
+page, rendered by mkdocs-jupyter's converter (``render``, cached; the mkdocs-jupyter
+plugin itself is not loaded). The same notebook, outputs included, is the page's download.
 """
 from __future__ import annotations
 
@@ -32,9 +32,12 @@ CELL = re.compile(r"^# %%[ \t]*(?P<id>[\w-]*)[ \t]*$", re.M)
 PLACE = re.compile(r'^--8<--\s+"(?P<path>labs/[^":]+\.py):(?P<id>[\w-]+)"\s*$')
 HEADING_ID = re.compile(r"^(#{1,6}\s.*?)\s*\{\s*#([\w-]+)[^}]*\}\s*$")
 # Run before the lab's own cells, then removed: what the snippets' harness sets too.
-PRELUDE = ("import matplotlib_inline.backend_inline\n"
+# Figures are SVG with fixed element ids (svg.hashsalt) and date (SOURCE_DATE_EPOCH in
+# execute), so that the same code gives the same notebook, byte for byte.
+PRELUDE = ("import matplotlib, matplotlib_inline.backend_inline\n"
+           "matplotlib.rcParams['svg.hashsalt'] = 'gradients-executed'\n"
            "matplotlib_inline.backend_inline.set_matplotlib_formats('svg')\n")
-EXECUTOR = "1"  # bump when execute() changes what it stores
+EXECUTOR = "2"  # bump when execute() changes what it stores
 
 
 class LabError(Exception):
@@ -157,11 +160,12 @@ def execute(root: Path, code: Path, timeout: int = 300) -> dict:
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(PRELUDE), *cells,
                                          nbformat.v4.new_code_cell(FETCH)])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    env = {"MPLBACKEND": "module://matplotlib_inline.backend_inline", "PYTHONHASHSEED": "0"}
+    env = {"MPLBACKEND": "module://matplotlib_inline.backend_inline", "PYTHONHASHSEED": "0",
+           "SOURCE_DATE_EPOCH": "0"}
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     try:
-        NotebookClient(nb, timeout=timeout, kernel_name="python3",
+        NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
                        resources={"metadata": {"path": str(root)}}).execute()
     finally:
         for k, v in saved.items():
@@ -172,6 +176,7 @@ def execute(root: Path, code: Path, timeout: int = 300) -> dict:
     last = nb.cells.pop()
     nb.cells.pop(0)
     for i, cell in enumerate(nb.cells, 1):
+        cell.id = f"cell-{i}"  # not nbformat's random ids: the same code gives the same file
         cell.execution_count = i
         for out in cell.outputs:
             if "execution_count" in out:
@@ -227,10 +232,45 @@ def assemble(root: Path, page: Path, lang: str):
             lines.append(line)
         cells.append(nbformat.v4.new_markdown_cell("\n".join(lines)))
     nb = nbformat.v4.new_notebook(cells=cells, metadata=dict(executed.metadata))
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"cell-{i}"  # not nbformat's random ids: the same lab gives the same file (and cache key)
     nb.metadata["language_info"] = {"name": "python"}
     nb.metadata["gradients_executed"] = {**executed.metadata["gradients_executed"], "language": lang,
                                          "heading_ids": heading_ids}
     return nb
+
+
+# ---------------------------------------------------------------- rendering, cached
+# What mkdocs-jupyter's plugin passed to its converter for our labs (execute: false).
+RENDER = dict(execute=False, kernel_name="python3", theme="", allow_errors=False, show_input=True,
+              no_input=False, no_prompt=False, remove_tag_config={}, highlight_extra_classes="",
+              include_requirejs=False, custom_mathjax_url="")
+
+
+def render(root: Path, notebook: Path, lang: str) -> str:
+    """The notebook as HTML, rendered by mkdocs-jupyter's converter (nbconvert with its
+    templates), cached in ``.cache/labs/`` by the notebook's bytes and the converter's
+    version: the same lab renders once, and a build with a warm cache never imports
+    nbconvert and jupytext (about a second per language)."""
+    from importlib.metadata import version
+
+    data = notebook.read_bytes()
+    key = hashlib.sha256(data + f"{version('mkdocs-jupyter')} {RENDER!r}".encode()).hexdigest()[:16]
+    cache = root / ".cache" / "labs"
+    name = f"{lang}-{notebook.stem}"
+    path = cache / f"{name}-{key}.html"
+    if path.exists():
+        return path.read_text(encoding="utf-8")
+    from mkdocs_jupyter.convert import nb2html
+
+    html = nb2html(str(notebook), **RENDER)
+    cache.mkdir(parents=True, exist_ok=True)
+    for old in cache.glob(f"{name}-*.html"):
+        old.unlink()
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(html, encoding="utf-8")
+    tmp.replace(path)
+    return html
 
 
 # ---------------------------------------------------------------- the MkDocs hook
@@ -238,15 +278,19 @@ def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+def lab_notebook(page) -> Path | None:
+    """The assembled notebook of a lab page (None for every other page)."""
+    return getattr(page.file, "lab_notebook", None)
+
+
 def on_files(files, config):
-    """Swap each lab's prose page for its assembled notebook (rendered by mkdocs-jupyter)."""
+    """Check each lab's prose page and assemble it, with the executed cells, into the
+    notebook the page shows (``build/labs/<lang>/...ipynb``) and readers download."""
     labs = [f for f in files if f.src_uri.endswith("_lab.md")]
     if not labs:
         return files
     import nbformat
     from mkdocs.exceptions import PluginError
-    from mkdocs.structure.files import File
-    from mkdocs_jupyter.plugin import NotebookFile
 
     root = _root(config)
     lang = config.theme["language"]
@@ -255,45 +299,55 @@ def on_files(files, config):
     if problems:
         raise PluginError("hooks/labs.py:\n  " + "\n  ".join(problems))
     ensure_executed(root)  # nothing to do after `make test` or scripts/build_site.py
-    out_dir = root / "build" / "labs" / docs.name
     for f in labs:
-        files.remove(f)
-        uri = f.src_uri[: -len(".md")] + ".ipynb"
-        dest = out_dir / uri
+        dest = root / "build" / "labs" / docs.name / Path(f.src_uri).with_suffix(".ipynb")
         dest.parent.mkdir(parents=True, exist_ok=True)
-        nbformat.write(assemble(root, Path(f.abs_src_path), lang), dest)
-        nb_file = File(uri, str(out_dir), config.site_dir, config.use_directory_urls)
-        nb_file.lab_prose = f.src_uri
-        files.append(NotebookFile(nb_file, **config))
+        text = nbformat.writes(assemble(root, Path(f.abs_src_path), lang)) + "\n"
+        if not dest.exists() or dest.read_text(encoding="utf-8") != text:
+            dest.write_text(text, encoding="utf-8")
+        f.lab_notebook = dest
     return files
 
 
-_LAB_LINK = re.compile(r"(\]\((?:[^)\s#]*/)?[\w-]+_lab)\.md(?=[)#])")
-
-
 def on_page_markdown(markdown, page, config, files):
-    """A link to a lab's prose page (``weight_decay_lab.md``) leads to the lab's page."""
-    return _LAB_LINK.sub(r"\1.ipynb", markdown)
+    """A lab page keeps its prose (title, headings, table of contents); its code comes
+    with the notebook, in on_page_content."""
+    if lab_notebook(page) is None:
+        return markdown
+    return "\n".join(line for line in markdown.splitlines() if not PLACE.match(line))
 
 
-def on_page_context(context, page, config, nav):
-    """A lab page: edit links lead to its prose; its contents use the prose's heading ids."""
-    prose = getattr(page.file, "lab_prose", None)
-    if prose is None:
-        return context
-    if page.edit_url:
-        page.edit_url = page.edit_url[: -len(page.file.src_uri)] + prose
-    import nbformat
+_HEADING = re.compile(r'<h([1-6])(?P<attrs>[^>]*?)\bid="(?P<id>[^"]*)"(?P<rest>.*?)</h\1>', re.S)
 
-    nb = nbformat.read(page.file.abs_src_path, as_version=4)
-    ids = iter(nb.metadata.get("gradients_executed", {}).get("heading_ids", []))
 
-    def renumber(items):
-        for item in items:
-            new = next(ids, None)
-            if new:
-                item.id = new
-            renumber(item.children)
+def _toc_ids(items):
+    for item in items:
+        yield item.id
+        yield from _toc_ids(item.children)
 
-    renumber(page.toc)
-    return context
+
+def heading_ids(html: str, toc) -> str:
+    """The notebook's headings with the ids of the prose's table of contents.
+
+    The contents come from the prose, with its explicit ids, the same in every
+    language; nbconvert gives the headings its own slugs (empty for Chinese ones).
+    """
+    ids = list(_toc_ids(toc))
+    if len(_HEADING.findall(html)) != len(ids):
+        return html  # left as it is: the link check reports what does not match
+    queue = iter(ids)
+
+    def renumber(m):
+        new = next(queue)
+        rest = re.sub(r'href="#[^"]*"', f'href="#{new}"', m.group("rest"), count=1)
+        return f'<h{m.group(1)}{m.group("attrs")}id="{new}"{rest}</h{m.group(1)}>'
+
+    return _HEADING.sub(renumber, html)
+
+
+def on_page_content(html, page, config, files):
+    """A lab page shows its notebook, rendered (with the outputs the tests saw)."""
+    notebook = lab_notebook(page)
+    if notebook is None:
+        return html
+    return heading_ids(render(_root(config), notebook, config.theme["language"]), page.toc)
