@@ -12,11 +12,10 @@ page's header actions (overrides/partials/actions.html) through ``page.notebook`
 """
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
-
-import nbformat
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>```+|~~~+)(?P<info>.*)$")
 INCLUDE = re.compile(r'^\s*--8<--\s+"([^"]+)"\s*$')
@@ -25,7 +24,7 @@ ADMONITION = re.compile(r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+\w+(?:\s+"(?P<titl
 TAB = re.compile(r'^(?P<indent>\s*)===\+?\s+"(?P<title>[^"]*)"\s*$')
 ANNOTATION = re.compile(r"\s*# \(\d+\)!")
 
-_pending: dict[str, nbformat.NotebookNode] = {}
+_pending: dict[str, "dict | Path"] = {}  # page -> its notebook, written after the build
 
 
 def _root(config) -> Path:
@@ -37,8 +36,29 @@ def _snippet_code(root: Path, path: str) -> str:
     return "\n".join(ANNOTATION.sub("", line).rstrip() for line in text.splitlines()).strip("\n")
 
 
-def page_to_notebook(markdown: str, root: Path, lang: str) -> nbformat.NotebookNode:
-    """Prose as markdown cells, included snippets (.py) as code cells, outputs dropped."""
+def cell(kind: str, source: str) -> dict:
+    """A notebook cell (nbformat 4.5) as plain data: importing nbformat costs a build
+    more than writing a notebook does."""
+    if kind == "code":
+        return {"cell_type": "code", "execution_count": None, "id": "", "metadata": {}, "outputs": [],
+                "source": source}
+    return {"cell_type": kind, "id": "", "metadata": {}, "source": source}
+
+
+def notebook(cells: list[dict], metadata: dict) -> dict:
+    for i, c in enumerate(cells):
+        c["id"] = f"cell-{i}"  # not random ids: the same page gives the same file
+    return {"cells": cells, "metadata": metadata, "nbformat": 4, "nbformat_minor": 5}
+
+
+def dumps(nb: dict) -> str:
+    """As nbformat writes it."""
+    return json.dumps(nb, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
+
+
+def page_to_notebook(markdown: str, root: Path, lang: str) -> dict:
+    """Prose as markdown cells, included snippets (.py) as code cells, outputs dropped.
+    (Plain data: ``nbformat.from_dict`` makes it a NotebookNode.)"""
     cells, prose = [], []
     lines = markdown.splitlines()
     i = 0
@@ -46,7 +66,7 @@ def page_to_notebook(markdown: str, root: Path, lang: str) -> nbformat.NotebookN
     def flush():
         text = "\n".join(prose).strip("\n")
         if text.strip():
-            cells.append(nbformat.v4.new_markdown_cell(text))
+            cells.append(cell("markdown", text))
         prose.clear()
 
     while i < len(lines):
@@ -62,7 +82,7 @@ def page_to_notebook(markdown: str, root: Path, lang: str) -> nbformat.NotebookN
                 for inc in includes:
                     if inc.endswith(".py"):
                         flush()
-                        cells.append(nbformat.v4.new_code_cell(_snippet_code(root, inc)))
+                        cells.append(cell("code", _snippet_code(root, inc)))
             else:
                 prose.extend(l[len(m.group("indent")):] for l in lines[i : j + 1])
             i = j + 1
@@ -76,13 +96,8 @@ def page_to_notebook(markdown: str, root: Path, lang: str) -> nbformat.NotebookN
             prose.append(heading.strip() if heading.startswith("    ") else heading)
         i += 1
     flush()
-    nb = nbformat.v4.new_notebook(cells=cells)
-    for i, cell in enumerate(nb.cells):
-        cell.id = f"cell-{i}"  # not nbformat's random ids: the same page gives the same file
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nb.metadata["language_info"] = {"name": "python"}
-    nb.metadata["gradients_executed"] = {"language": lang}
-    return nb
+    return notebook(cells, {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+                            "language_info": {"name": "python"}, "gradients_executed": {"language": lang}})
 
 
 def _notebook_name(page) -> str:
@@ -100,7 +115,7 @@ def on_page_markdown(markdown, page, config, files):
         page.notebook = _notebook_name(page)
         return markdown
     nb = page_to_notebook(markdown, _root(config), config.theme["language"])
-    if any(c.cell_type == "code" for c in nb.cells):
+    if any(c["cell_type"] == "code" for c in nb["cells"]):
         _pending[page.file.src_uri] = nb
         page.notebook = _notebook_name(page)
     return markdown
@@ -116,5 +131,5 @@ def on_post_build(config):
         if isinstance(nb, Path):  # a lab's assembled notebook
             shutil.copyfile(nb, dest)
         else:
-            nbformat.write(nb, dest)
+            dest.write_text(dumps(nb), encoding="utf-8")
     _pending.clear()

@@ -209,6 +209,7 @@ _glossary: dict[str, list] = {}
 _TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)([^>]*)>|<!--.*?-->", re.S)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _CLASS = re.compile(r'\bclass\s*=\s*"([^"]*)"')
+_OPAQUE = {"pre", "script", "style"}  # cannot nest: skipped to their closing tag
 
 
 def _add_tooltips(content: str, root: Path, lang: str, source_lang: str) -> str:
@@ -222,7 +223,7 @@ def _add_tooltips(content: str, root: Path, lang: str, source_lang: str) -> str:
     if not todo:
         return content
     out, pos, skip_depth, stack = [], 0, 0, []
-    for m in _TAG.finditer(content):
+    while todo and (m := _TAG.search(content, pos)):
         text = content[pos:m.start()]
         while text and todo and not skip_depth:
             hits = [(h.start(), h.end(), t, p) for t, p in todo if (h := p.search(text))]
@@ -239,6 +240,14 @@ def _add_tooltips(content: str, root: Path, lang: str, source_lang: str) -> str:
         closing, name = m.group(1), (m.group(2) or "").lower()
         if not name or name in _VOID or m.group(3).rstrip().endswith("/"):
             continue
+        if not closing and name in _OPAQUE:  # a code block: its thousands of spans in one step
+            end = content.find(f"</{name}>", pos)
+            if end != -1:
+                out.append(content[pos:end])
+                pos = end
+                stack.append((name, 1))
+                skip_depth += 1
+                continue
         if closing:
             while stack:
                 opened, skips = stack.pop()

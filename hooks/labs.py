@@ -27,6 +27,11 @@ import os
 import re
 from pathlib import Path
 
+try:
+    import downloads  # hooks/downloads.py (its notebook writer): MkDocs puts hooks/ on sys.path while loading a hook
+except ImportError:  # imported as hooks.labs (tests, scripts)
+    from hooks import downloads
+
 ROOT = Path(__file__).resolve().parents[1]
 CELL = re.compile(r"^# %%[ \t]*(?P<id>[\w-]*)[ \t]*$", re.M)
 PLACE = re.compile(r'^--8<--\s+"(?P<path>labs/[^":]+\.py):(?P<id>[\w-]+)"\s*$')
@@ -211,17 +216,16 @@ def ensure_executed(root: Path) -> list[Path]:
     return stale
 
 
-def assemble(root: Path, page: Path, lang: str):
-    """The lab page as a notebook: its prose as markdown cells, the executed code cells."""
-    import nbformat
-
+def assemble(root: Path, page: Path, lang: str) -> dict:
+    """The lab page as a notebook (plain data, as hooks/downloads.py writes them): its
+    prose as markdown cells, the executed code cells."""
     code = code_path(root, page)
-    executed = nbformat.read(executed_path(root, code), as_version=4)
-    by_id = {cell.metadata.get("lab_cell"): cell for cell in executed.cells}
+    executed = json.loads(executed_path(root, code).read_text(encoding="utf-8"))
+    by_id = {c["metadata"].get("lab_cell"): c for c in executed["cells"]}
     cells, heading_ids = [], []
     for kind, ref in prose_parts(page):
         if kind == "code":
-            cells.append(by_id[ref.split(":")[1]])
+            cells.append(dict(by_id[ref.split(":")[1]]))
             continue
         lines = []
         for line in ref.splitlines():
@@ -230,14 +234,10 @@ def assemble(root: Path, page: Path, lang: str):
                 line = m.group(1)
                 heading_ids.append(m.group(2))
             lines.append(line)
-        cells.append(nbformat.v4.new_markdown_cell("\n".join(lines)))
-    nb = nbformat.v4.new_notebook(cells=cells, metadata=dict(executed.metadata))
-    for i, cell in enumerate(nb.cells):
-        cell.id = f"cell-{i}"  # not nbformat's random ids: the same lab gives the same file (and cache key)
-    nb.metadata["language_info"] = {"name": "python"}
-    nb.metadata["gradients_executed"] = {**executed.metadata["gradients_executed"], "language": lang,
-                                         "heading_ids": heading_ids}
-    return nb
+        cells.append(downloads.cell("markdown", "\n".join(lines)))
+    metadata = {**executed["metadata"], "language_info": {"name": "python"}}
+    metadata["gradients_executed"] = {**metadata["gradients_executed"], "language": lang, "heading_ids": heading_ids}
+    return downloads.notebook(cells, metadata)
 
 
 # ---------------------------------------------------------------- rendering, cached
@@ -289,7 +289,6 @@ def on_files(files, config):
     labs = [f for f in files if f.src_uri.endswith("_lab.md")]
     if not labs:
         return files
-    import nbformat
     from mkdocs.exceptions import PluginError
 
     root = _root(config)
@@ -302,7 +301,7 @@ def on_files(files, config):
     for f in labs:
         dest = root / "build" / "labs" / docs.name / Path(f.src_uri).with_suffix(".ipynb")
         dest.parent.mkdir(parents=True, exist_ok=True)
-        text = nbformat.writes(assemble(root, Path(f.abs_src_path), lang)) + "\n"
+        text = downloads.dumps(assemble(root, Path(f.abs_src_path), lang))
         if not dest.exists() or dest.read_text(encoding="utf-8") != text:
             dest.write_text(text, encoding="utf-8")
         f.lab_notebook = dest

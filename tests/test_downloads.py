@@ -202,7 +202,7 @@ def test_a_page_becomes_prose_and_code_cells_in_order(tmp_path):
     page = ('# Title {#t}\n\nSome prose.\n\n```python title="snippets/a.py"\n--8<-- "snippets/a.py"\n```\n\n'
             '``` { .text .no-copy title="Output" }\n--8<-- "snippets/a.out"\n```\n\n'
             '!!! note "Careful"\n    Indented note.\n')
-    nb = page_to_notebook(page, tmp_path, "en")
+    nb = nbformat.from_dict(page_to_notebook(page, tmp_path, "en"))
     assert [c.cell_type for c in nb.cells] == ["markdown", "code", "markdown"]
     assert nb.cells[0].source == "# Title\n\nSome prose."
     assert nb.cells[1].source == "x = 1\nprint(x)"
@@ -244,7 +244,7 @@ def _notebook(tmp_path: Path, lang: str = "zh") -> nbformat.NotebookNode:
     (tmp_path / "snippets" / "c" / "b.out").write_text("2\n")
     (tmp_path / "docs" / lang / "c").mkdir(parents=True)
     (tmp_path / "docs" / lang / "c" / "p.md").write_text(ZH_PAGE, encoding="utf-8")
-    return page_to_notebook(ZH_PAGE, tmp_path, lang)
+    return nbformat.from_dict(page_to_notebook(ZH_PAGE, tmp_path, lang))
 
 
 def test_a_notebook_made_from_its_page_has_no_problems(tmp_path):
