@@ -70,5 +70,5 @@ lock: $(STAMP) ## Regenerate constraints.txt (every transitive pin) from the cur
 	  $(PY) -m pip freeze --exclude-editable | grep -v -i '^torch=='; } > constraints.txt
 
 clean: ## Remove site/, caches and test artifacts (keeps .venv)
-	rm -rf site build test-artifacts .pytest_cache
+	rm -rf site build test-artifacts .pytest_cache .cache
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +

@@ -166,7 +166,7 @@ def execute(root: Path, code: Path, timeout: int = 300) -> dict:
                                          nbformat.v4.new_code_cell(FETCH)])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     env = {"MPLBACKEND": "module://matplotlib_inline.backend_inline", "PYTHONHASHSEED": "0",
-           "SOURCE_DATE_EPOCH": "0"}
+           "SOURCE_DATE_EPOCH": "0", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     try:
