@@ -15,4 +15,5 @@ with torch.no_grad():
     dY = 2 * (Y_hat - Y) / Y.numel()
     dZ1 = (dY @ W2) * (Z1 > 0)
     dX = dZ1 @ W1  # (1)!
-print("dX shape:", tuple(dX.shape), " max |hand - autograd| < 1e-12:", (dX - X.grad).abs().max().item() < 1e-12)
+print("dX shape:", tuple(dX.shape))
+print("max |hand - autograd| < 1e-12:", (dX - X.grad).abs().max().item() < 1e-12)

@@ -25,4 +25,5 @@ with torch.no_grad():
 print(f"loss {loss.item():.4f}")
 hand, auto = [dW1, db1, dW2, db2], [W1.grad, b1.grad, W2.grad, b2.grad]
 print("shapes:", [tuple(g.shape) for g in hand])
-print("max |hand - autograd| < 1e-12:", max((h - a).abs().max().item() for h, a in zip(hand, auto)) < 1e-12)
+diff = max((h - a).abs().max().item() for h, a in zip(hand, auto))
+print("max |hand - autograd| < 1e-12:", diff < 1e-12)
