@@ -26,6 +26,6 @@ for step in range(3):
     out = StepSTEClipped.apply(z)
     loss = ((out - target) ** 2).mean()
     loss.backward()
-    print(f"step {step}: z {[round(v, 3) for v in z.tolist()]}  out {out.tolist()}",
-          f" loss {loss.item():.4f}  grad w {w.grad.item():+.4f}  b {b.grad.item():+.4f}")
+    print(f"step {step}: z {[round(v, 3) for v in z.tolist()]}  out {out.int().tolist()}")
+    print(f"        loss {loss.item():.4f}  dL/dw {w.grad.item():+.4f}  dL/db {b.grad.item():+.4f}")
     opt.step()

@@ -17,5 +17,5 @@ for m, n in [(1, 1000), (1000, 1)]:  # (2)!
     f = lambda x: torch.tanh(W @ x)
     J_rev, rev = count(jacrev, f, x)
     J_fwd, fwd = count(jacfwd, f, x)
-    print(f"R^{n} -> R^{m}: J {tuple(J_rev.shape)}, same: {torch.allclose(J_rev, J_fwd)}, "
-          f"matmul flops jacrev {rev}, jacfwd {fwd}")
+    print(f"R^{n} -> R^{m}: J {tuple(J_rev.shape)}, same: {torch.allclose(J_rev, J_fwd)}")
+    print(f"  matmul flops: jacrev {rev}, jacfwd {fwd}")

@@ -23,8 +23,8 @@ for step in range(3):
     out = StepSTE.apply(w * x + b)
     loss = ((out - target) ** 2).mean()
     loss.backward()
-    print(f"step {step}: out {out.tolist()}  loss {loss.item():.4f}",
-          f" grad w {w.grad.item():+.4f}  b {b.grad.item():+.4f}")
+    print(f"step {step}: out {out.int().tolist()}  loss {loss.item():.4f}",
+          f" dL/dw {w.grad.item():+.4f}  dL/db {b.grad.item():+.4f}")
     opt.step()
 print(f"w {w.item():.4f}  b {b.item():.4f}: fires when x < {(-b / w).item():.2f}")
 z = torch.tensor([-1.0, 0.5], dtype=torch.float64, requires_grad=True)
