@@ -1,7 +1,7 @@
 import math
 
 import torch
-from torch.autograd.functional import jvp
+from torch.func import jvp
 
 torch.manual_seed(0)
 
@@ -22,7 +22,7 @@ q = p.clone().requires_grad_()
 f(q).backward()
 dot = q.grad @ u  # (3)!
 
-_, forward_mode = jvp(f, p, u)  # (4)!
+_, forward_mode = jvp(f, (p,), (u,))  # (4)!
 
 print("numeric     ", numeric)
 print("grad . u    ", dot)

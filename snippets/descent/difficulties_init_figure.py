@@ -10,12 +10,13 @@ depth, width = 30, 128
 X, target = torch.randn(256, width), torch.randn(256, width)
 
 
-def grad_norms(act, init=None):
+def grad_norms(act, init=None, keep_bias=False):
     torch.manual_seed(1)
     layers = [nn.Linear(width, width) for _ in range(depth)]
-    if init is not None:
-        for layer in layers:
+    for layer in layers:
+        if init is not None:
             init(layer.weight)
+        if not keep_bias:
             nn.init.zeros_(layer.bias)
     h = X
     for layer in layers:
@@ -27,19 +28,22 @@ def grad_norms(act, init=None):
 small = lambda w: nn.init.normal_(w, std=0.01)
 kaiming = lambda w: nn.init.kaiming_normal_(w, nonlinearity="relu")
 panels = {
-    "tanh": {"default": None, "normal(0.01)": small, "xavier": nn.init.xavier_normal_},
-    "relu": {"default": None, "normal(0.01)": small,
+    "tanh": {"default": None, "default + bias": None, "normal(0.01)": small, "xavier": nn.init.xavier_normal_},
+    "relu": {"default": None, "default + bias": None, "normal(0.01)": small,
              "normal(0.2)": lambda w: nn.init.normal_(w, std=0.2), "kaiming": kaiming},
 }
-colors = {"default": "C0", "normal(0.01)": "C1", "xavier": "C2", "kaiming": "C2", "normal(0.2)": "C3"}
-fig, axes = plt.subplots(1, 2, figsize=(9, 3.6), sharey=True)
+colors = {"default": "C0", "default + bias": "C0", "normal(0.01)": "C1", "xavier": "C2", "kaiming": "C2",
+          "normal(0.2)": "C3"}
+fig, axes = plt.subplots(1, 2, figsize=(9, 4.2), sharey=True)
 for ax, (act_name, inits) in zip(axes, panels.items()):
     act = getattr(torch, act_name)
     for name, init in inits.items():
-        ax.semilogy(range(1, depth + 1), grad_norms(act, init), marker=".", color=colors[name], label=name)
+        keep_bias = name == "default + bias"  # (1)!
+        ax.semilogy(range(1, depth + 1), grad_norms(act, init, keep_bias), marker=".", color=colors[name],
+                    linestyle="--" if keep_bias else "-", label=name)
     ax.set_title(act_name)
     ax.set_xlabel("layer")
-    ax.legend(fontsize=8, loc="lower center", bbox_to_anchor=(0.5, 0.18))
+    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, frameon=False)
 axes[0].set_ylabel("|grad W| (Frobenius)")
 fig.tight_layout()
 

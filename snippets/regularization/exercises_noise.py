@@ -8,6 +8,6 @@ y, sigma = torch.tensor(0.3, dtype=torch.float64), 0.2
 
 eps = sigma * torch.randn(1_000_000, 5, dtype=torch.float64)  # (1)!
 noisy = (((x + eps) @ w - y) ** 2).mean()
-penalised = (x @ w - y) ** 2 + sigma ** 2 * (w ** 2).sum()  # (2)!
-print(f"{noisy.item():.4f} {penalised.item():.4f}")
-print(f"relative gap {((noisy - penalised) / penalised).abs().item():.1e}")
+penalized = (x @ w - y) ** 2 + sigma ** 2 * (w ** 2).sum()  # (2)!
+print(f"{noisy.item():.4f} {penalized.item():.4f}")
+print(f"relative gap {((noisy - penalized) / penalized).abs().item():.1e}")

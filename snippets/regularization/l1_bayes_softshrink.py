@@ -12,4 +12,4 @@ print(torch.equal(by_hand, F.softshrink(v, t)))
 u = torch.linspace(-3, 3, 60001, dtype=torch.float64)  # (2)!
 objective = (u[:, None] - v) ** 2 / 2 + t * u[:, None].abs()
 print(f"grid spacing {(u[1] - u[0]).item():.0e}")
-print(f"max |grid minimiser - formula|: {(u[objective.argmin(dim=0)] - by_hand).abs().max().item():.1e}")
+print(f"max |grid minimizer - formula|: {(u[objective.argmin(dim=0)] - by_hand).abs().max().item():.1e}")

@@ -14,6 +14,6 @@ def data_loss():
 grad = torch.autograd.grad(data_loss(), w)[0]
 by_formula = w.detach() - lr * (grad + lambd * torch.sign(w.detach()))  # (1)!
 
-penalised = data_loss() + lambd * w.abs().sum()
-by_autograd = w.detach() - lr * torch.autograd.grad(penalised, w)[0]  # (2)!
+penalized = data_loss() + lambd * w.abs().sum()
+by_autograd = w.detach() - lr * torch.autograd.grad(penalized, w)[0]  # (2)!
 print(torch.equal(by_formula, by_autograd))
