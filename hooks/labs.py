@@ -113,8 +113,16 @@ def code_files(root: Path) -> list[Path]:
 
 
 # ---------------------------------------------------------------- executing, once
+LABS_DIR = "LABS_DIR"  # environment: where executed labs go (`make drift` keeps another torch's apart)
+
+
+def labs_dir(root: Path) -> Path:
+    """build/labs/, or $LABS_DIR (relative to root) when set."""
+    return root / os.environ.get(LABS_DIR, "build/labs")
+
+
 def executed_path(root: Path, code: Path) -> Path:
-    return root / "build" / "labs" / code.relative_to(root / "labs").with_suffix(".ipynb")
+    return labs_dir(root) / code.relative_to(root / "labs").with_suffix(".ipynb")
 
 
 def _hash(code: Path) -> str:
@@ -255,7 +263,7 @@ def on_files(files, config):
     if problems:
         raise PluginError("hooks/labs.py:\n  " + "\n  ".join(problems))
     ensure_executed(root)  # nothing to do after `make test` or scripts/build_site.py
-    out_dir = root / "build" / "labs" / docs.name
+    out_dir = labs_dir(root) / docs.name
     for f in labs:
         files.remove(f)
         uri = f.src_uri[: -len(".md")] + ".ipynb"
