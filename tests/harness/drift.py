@@ -204,7 +204,7 @@ def check(root: Path) -> list[str]:
             snippet = root / snippet_rel
             record = record_path(snippet, s.release)
             rec_rel = record.relative_to(root).as_posix()
-            where = f"{rel_summary}:{_line_in(s.path, json.dumps(snippet_rel))}"
+            where = f"{rel_summary}:{_line_in(s.path, json.dumps(snippet_rel) + ': {')}"
             if not snippet.exists():
                 problems.append(f"{where}: lists {snippet_rel}, which no longer exists; {run}")
                 continue

@@ -278,7 +278,9 @@ class SnippetItem(pytest.Item):
             would = report / "records" / rec_rel
             would.parent.mkdir(parents=True, exist_ok=True)
             would.write_text(result.output, encoding="utf-8")
-            raise SnippetFailure(f"{self.rel}: torch {state['torch']} prints something else "
+            out_line = outputs.line_of(result.output, cmp.first_mismatch)
+            src = result.sources[out_line] if out_line < len(result.sources) else None
+            raise SnippetFailure(f"{self.rel}{f':{src}' if src else ''}: torch {state['torch']} prints something else "
                                  f"({cmp.reason}), and {rec_rel} does not record it; run `make drift "
                                  f"TORCH={release}`, review and commit the record\n{diff}")
         second = self._run(cfg)
