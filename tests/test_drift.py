@@ -175,3 +175,31 @@ def test_a_drift_run_writes_the_record_and_summary_and_deletes_a_needless_record
     assert not (folder / f"p_b.torch-{release}.out").exists()
     assert "1 differ" in write.stdout and "snippets/c/p_a.py" in write.stdout
     assert drift.check(tmp_path) == []
+
+
+PAGE = ('# T {#t}\n\n```python\n--8<-- "snippets/c/p_a.py"\n```\n\n'
+        '    ``` { .text .no-copy title="Output" }\n    --8<-- "snippets/c/p_a.out"\n    ```\n\nProse.\n')
+
+
+def test_the_build_puts_a_note_with_the_record_under_the_output_and_lists_it_on_the_version_notes(tmp_path):
+    from hooks import drift as hook
+
+    root = _tree(tmp_path)
+    for lang in ("zh", "en"):
+        (root / "docs" / lang / "c").mkdir(parents=True)
+        (root / "docs" / lang / "c" / "p.md").write_text(PAGE, encoding="utf-8")
+    md = hook.notes_under_outputs(PAGE, root, "c/p.md", hook.TEXT["en"])
+    note = md.split('    --8<-- "snippets/c/p_a.out"\n    ```\n', 1)[1]
+    assert note.startswith('\n    <span id="drift-p_a-9-9-0"></span>\n\n'
+                           '    ??? info drift-note "PyTorch 9.9.0: a different output"\n\n')
+    assert "from PyTorch 2.13.0. On PyTorch 9.9.0" in note and "(../versions.md#torch-9-9-0)" in note
+    assert ('        ``` { .text .no-copy hl_lines="1" }\n        --8<-- "snippets/c/p_a.torch-9.9.0.out"\n'
+            '        ```\n') in note
+    assert note.endswith("\nProse.\n")
+    table = hook.version_notes(root, "zh", hook.TEXT["zh"])
+    assert table.startswith("## PyTorch 9.9.0 {#torch-9-9-0}")
+    assert "| [T](c/p.md#drift-p_a-9-9-0) | <code>p_a.py</code> | 1 | <code>grad 1.0</code> | <code>grad 0.0</code> |" in table
+    (root / "snippets/c/p_a.torch-9.9.0.out").unlink()
+    (root / "snippets/drift/torch-9.9.0.json").unlink()
+    assert hook.notes_under_outputs(PAGE, root, "c/p.md", hook.TEXT["en"]) == PAGE
+    assert hook.version_notes(root, "en", hook.TEXT["en"]) == hook.TEXT["en"]["empty"]
