@@ -15,11 +15,105 @@ Nothing here is typed into a page, so every language shows the same thing:
 """
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import posixpath
 import re
-import sys
+from dataclasses import dataclass, field
 from pathlib import Path
+
+# ---------------------------------------------------------------- the data (read by the
+# tests too: tests/harness/drift.py writes and checks it)
+RECORD = re.compile(r"^(?P<stem>.+)\.torch-(?P<release>\d+(?:\.\d+)+[\w.]*)\.out$")
+SUMMARY_DIR = "snippets/drift"
+SUMMARY = re.compile(r"^torch-(?P<release>\d+(?:\.\d+)+[\w.]*)\.json$")
+
+
+def release_of(version: str) -> str:
+    """The release a torch build belongs to: ``2.14.1+cu130`` -> ``2.14.1``."""
+    return version.split("+", 1)[0]
+
+
+def version_key(release: str) -> tuple:
+    return tuple(int(p) if p.isdigit() else -1 for p in re.split(r"[.]", release))
+
+
+def is_record(path: Path) -> bool:
+    return bool(RECORD.match(path.name))
+
+
+def record_path(snippet: Path, release: str) -> Path:
+    return snippet.with_name(f"{snippet.stem}.torch-{release}.out")
+
+
+def snippet_of(record: Path) -> Path:
+    return record.with_name(RECORD.match(record.name).group("stem") + ".py")
+
+
+def summary_path(root: Path, release: str) -> Path:
+    return root / SUMMARY_DIR / f"torch-{release}.json"
+
+
+def fingerprint(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def file_fingerprint(path: Path) -> str | None:
+    return fingerprint(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+# ---------------------------------------------------------------- summaries
+@dataclass
+class Summary:
+    path: Path
+    data: dict = field(default_factory=dict)
+
+    @property
+    def release(self) -> str:
+        return self.data.get("release", "")
+
+    @property
+    def records(self) -> dict[str, dict]:
+        return self.data.get("records", {})
+
+
+def summaries(root: Path) -> list[Summary]:
+    """Every release's summary, newest release first."""
+    folder = root / SUMMARY_DIR
+    found = []
+    if folder.is_dir():
+        for path in folder.iterdir():
+            if SUMMARY.match(path.name):
+                found.append(Summary(path, json.loads(path.read_text(encoding="utf-8"))))
+    return sorted(found, key=lambda s: version_key(s.release), reverse=True)
+
+
+def load_summary(root: Path, release: str) -> dict:
+    path = summary_path(root, release)
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def checked_fingerprint(snippet: Path) -> str:
+    """What 'checked on release X' covers for one snippet: its code and its main output."""
+    out = snippet.with_suffix(".out")
+    text = snippet.read_text(encoding="utf-8") + "\0" + (out.read_text(encoding="utf-8") if out.exists() else "")
+    return fingerprint(text)
+
+
+# ---------------------------------------------------------------- what pages show
+def page_records(root: Path, out_rel: str) -> list[tuple[Summary, str, dict]]:
+    """(summary, record path, entry) of every release that recorded a difference for the
+    snippet whose main output is ``out_rel``; newest release first."""
+    snippet_rel = out_rel[: -len(".out")] + ".py"
+    found = []
+    for s in summaries(root):
+        entry = s.records.get(snippet_rel)
+        if entry is not None:
+            found.append((s, record_path(Path(snippet_rel), s.release).as_posix(), entry))
+    return found
+
+# ---------------------------------------------------------------- the hook
 
 MARKER = "<!-- drift-notes -->"
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>```+|~~~+)")
@@ -59,14 +153,6 @@ def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def _drift(root: Path):
-    if str(root) not in sys.path:
-        sys.path.insert(0, str(root))
-    from tests.harness import drift
-
-    return drift
-
-
 def _words(config) -> dict:
     return TEXT.get(config.theme["language"], TEXT["en"])
 
@@ -86,7 +172,6 @@ def _link_to_versions(page_uri: str) -> str:
 
 def notes_under_outputs(markdown: str, root: Path, page_uri: str, words: dict) -> str:
     """After each output block whose snippet has records, a collapsed note per release."""
-    drift = _drift(root)
     lines = markdown.splitlines()
     out, i = [], 0
     while i < len(lines):
@@ -104,7 +189,7 @@ def notes_under_outputs(markdown: str, root: Path, page_uri: str, words: dict) -
         included = [INCLUDE.match(b).group("path") for b in block if INCLUDE.match(b)]
         indent = m.group("indent")
         for out_rel in included:
-            for summary, record, entry in drift.page_records(root, out_rel):
+            for summary, record, entry in page_records(root, out_rel):
                 release = summary.release
                 hl = " ".join(str(n) for n in entry.get("lines", []))
                 body = words["body"].format(base=_base(summary.data), release=release,
@@ -127,6 +212,12 @@ def _cell(text: str) -> str:
     return f"<code>{html.escape(text)}</code>" if text else ""
 
 
+def pages_showing(root: Path, lang: str, out_rel: str) -> list[Path]:
+    """The pages of a language that include an output."""
+    line = re.compile(r'^\s*--8<--\s+"' + re.escape(out_rel) + r'"\s*$', re.M)
+    return [p for p in sorted((root / "docs" / lang).rglob("*.md")) if line.search(p.read_text(encoding="utf-8"))]
+
+
 def _page_title(path: Path) -> str:
     m = TITLE.search(path.read_text(encoding="utf-8")) if path.exists() else None
     return m.group(1) if m else path.stem
@@ -134,14 +225,11 @@ def _page_title(path: Path) -> str:
 
 def version_notes(root: Path, lang: str, words: dict) -> str:
     """Every release's differences, newest first: the Version notes page's tables."""
-    drift = _drift(root)
-    from tests.harness import pages
-
-    summaries = drift.summaries(root)
-    if not summaries:
+    found = summaries(root)
+    if not found:
         return words["empty"]
     parts = []
-    for s in summaries:
+    for s in found:
         data = s.data
         parts.append("## " + words["release"].format(release=s.release, anchor=anchor_release(s.release)))
         parts.append(words["summary"].format(date=data.get("date", "?"), torch=data.get("torch", s.release),
@@ -155,11 +243,8 @@ def version_notes(root: Path, lang: str, words: dict) -> str:
         rows = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
         for snippet_rel, entry in sorted(s.records.items()):
             out_rel = snippet_rel[: -len(".py")] + ".out"
-            shown = [p for p in pages.pages_including(root, out_rel) if p.startswith(f"docs/{lang}/")]
-            links = []
-            for p in shown:
-                uri = p[len(f"docs/{lang}/"):]
-                links.append(f"[{_page_title(root / p)}]({uri}#{anchor(out_rel, s.release)})")
+            links = [f"[{_page_title(page)}]({page.relative_to(root / 'docs' / lang).as_posix()}"
+                     f"#{anchor(out_rel, s.release)})" for page in pages_showing(root, lang, out_rel)]
             lines = ", ".join(str(n) for n in entry.get("lines", []))
             rows.append(f"| {'<br>'.join(links) or '-'} | <code>{Path(snippet_rel).name}</code> | {lines} | "
                         f"{_cell(entry.get('was', ''))} | {_cell(entry.get('now', ''))} |")

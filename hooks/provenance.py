@@ -11,10 +11,14 @@ from __future__ import annotations
 import html
 import json
 import re
-import sys
 from pathlib import Path
 
 from mkdocs.utils import get_relative_url
+
+try:
+    import drift  # hooks/drift.py: MkDocs puts hooks/ on sys.path while loading a hook
+except ImportError:  # imported as hooks.provenance (tests)
+    from hooks import drift
 
 TEXT = {
     "zh": "本页的输出由 PyTorch {torch}（{device}，{machine}，{threads} 个线程，随机种子 {seed}）"
@@ -35,10 +39,6 @@ OUT = re.compile(r'--8<--\s+"(snippets/[^"]+)\.out"')
 
 def _checked(root: Path, page, config, files) -> str:
     """The sentence about the newest release the outputs were also checked on ('' if none)."""
-    if str(root) not in sys.path:
-        sys.path.insert(0, str(root))
-    from tests.harness import drift
-
     summaries = drift.summaries(root)
     if not summaries:
         return ""

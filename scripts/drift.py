@@ -162,6 +162,11 @@ def main(argv: list[str]) -> int:
                   flush=True)
             if others_code != 0:
                 print(tail[-8000:], flush=True)
+            md = report / f"torch-{args.torch}.md"
+            if md.exists():
+                with open(md, "a", encoding="utf-8") as f:
+                    f.write(f"\n## Labs and notebooks\n\n{'; '.join(summary) or f'exit {others_code}'} "
+                            f"(log: {log.name})\n" + (f"\n```\n{tail[-8000:]}\n```\n" if others_code else ""))
             code = code or others_code
     finally:
         ready.unlink(missing_ok=True)

@@ -156,6 +156,7 @@ def test_a_drift_run_writes_the_record_and_summary_and_deletes_a_needless_record
                                                                                   "testpaths = snippets"))
     (tmp_path / "conftest.py").write_text((ROOT / "conftest.py").read_text())
     (tmp_path / "tests").symlink_to(ROOT / "tests")
+    (tmp_path / "hooks").symlink_to(ROOT / "hooks")
     (folder / "p_a.py").write_text("print('grad', 0.0)\n")
     (folder / "p_a.out").write_text("grad 1.0\n")  # the "pinned torch" printed 1.0
     (folder / "p_b.py").write_text("print(2)\n")

@@ -12,6 +12,9 @@ release, the date, the CPU kernel level and thread count, a fingerprint of every
 it checked, and per record the fingerprints of the snippet, of its main ``.out`` and of
 the record at the time it was made, the lines of the record that differ, and why.
 
+The reading side (paths, summaries, fingerprints) lives in hooks/drift.py, which the
+site build uses too; this module compares, writes and checks.
+
 ``check(root)`` is what ``make test`` runs without the second torch: a record is stale
 when its snippet or its main output changed since it was made (or it was edited by
 hand); a record must be listed in its summary; and a record equal to the main output
@@ -21,50 +24,14 @@ to run ``make drift TORCH=<release>``.
 from __future__ import annotations
 
 import difflib
-import hashlib
 import json
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import outputs, settings
 
-RECORD = re.compile(r"^(?P<stem>.+)\.torch-(?P<release>\d+(?:\.\d+)+[\w.]*)\.out$")
-SUMMARY_DIR = "snippets/drift"
-SUMMARY = re.compile(r"^torch-(?P<release>\d+(?:\.\d+)+[\w.]*)\.json$")
-
-
-def release_of(version: str) -> str:
-    """The release a torch build belongs to: ``2.14.1+cu130`` -> ``2.14.1``."""
-    return version.split("+", 1)[0]
-
-
-def version_key(release: str) -> tuple:
-    return tuple(int(p) if p.isdigit() else -1 for p in re.split(r"[.]", release))
-
-
-def is_record(path: Path) -> bool:
-    return bool(RECORD.match(path.name))
-
-
-def record_path(snippet: Path, release: str) -> Path:
-    return snippet.with_name(f"{snippet.stem}.torch-{release}.out")
-
-
-def snippet_of(record: Path) -> Path:
-    return record.with_name(RECORD.match(record.name).group("stem") + ".py")
-
-
-def summary_path(root: Path, release: str) -> Path:
-    return root / SUMMARY_DIR / f"torch-{release}.json"
-
-
-def fingerprint(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-def file_fingerprint(path: Path) -> str | None:
-    return fingerprint(path.read_text(encoding="utf-8")) if path.exists() else None
+from hooks.drift import (RECORD, SUMMARY, SUMMARY_DIR, Summary, checked_fingerprint,  # noqa: F401
+                         file_fingerprint, fingerprint, is_record, load_summary, page_records,
+                         record_path, release_of, snippet_of, summaries, summary_path, version_key)
 
 
 def differing_lines(record: str, main: str, rtol: float = outputs.DEFAULT_RTOL,
@@ -120,36 +87,6 @@ def wait_for_records(limit: float = 1800.0) -> None:
 
 
 # ---------------------------------------------------------------- summaries
-@dataclass
-class Summary:
-    path: Path
-    data: dict = field(default_factory=dict)
-
-    @property
-    def release(self) -> str:
-        return self.data.get("release", "")
-
-    @property
-    def records(self) -> dict[str, dict]:
-        return self.data.get("records", {})
-
-
-def summaries(root: Path) -> list[Summary]:
-    """Every release's summary, newest release first."""
-    folder = root / SUMMARY_DIR
-    found = []
-    if folder.is_dir():
-        for path in folder.iterdir():
-            if SUMMARY.match(path.name):
-                found.append(Summary(path, json.loads(path.read_text(encoding="utf-8"))))
-    return sorted(found, key=lambda s: version_key(s.release), reverse=True)
-
-
-def load_summary(root: Path, release: str) -> dict:
-    path = summary_path(root, release)
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-
-
 def write_summary(root: Path, data: dict) -> Path:
     path = summary_path(root, data["release"])
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -171,13 +108,6 @@ def entry_for(root: Path, snippet: Path, record_text: str, main_text: str, cfg: 
         "was": old,
         "now": new,
     }
-
-
-def checked_fingerprint(snippet: Path) -> str:
-    """What 'checked on release X' covers for one snippet: its code and its main output."""
-    out = snippet.with_suffix(".out")
-    text = snippet.read_text(encoding="utf-8") + "\0" + (out.read_text(encoding="utf-8") if out.exists() else "")
-    return fingerprint(text)
 
 
 # ---------------------------------------------------------------- the consistency check
@@ -249,14 +179,3 @@ def check(root: Path) -> list[str]:
     return problems
 
 
-# ---------------------------------------------------------------- what pages show
-def page_records(root: Path, out_rel: str) -> list[tuple[Summary, str, dict]]:
-    """(summary, record path, entry) of every release that recorded a difference for the
-    snippet whose main output is ``out_rel``; newest release first."""
-    snippet_rel = out_rel[: -len(".out")] + ".py"
-    found = []
-    for s in summaries(root):
-        entry = s.records.get(snippet_rel)
-        if entry is not None:
-            found.append((s, record_path(Path(snippet_rel), s.release).as_posix(), entry))
-    return found

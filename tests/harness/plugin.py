@@ -473,12 +473,14 @@ def _drift_finish(config, terminalreporter) -> None:
                 f"{len(state['snippets'])} snippets run, {differ} differ from torch {summary['base']}; "
                 + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
     if state["mode"] == "write" and state["snippets"]:
-        path = drift.write_summary(root, summary)
+        path = drift.write_summary(root, {k: v for k, v in summary.items() if k != "tests"})
         headline += f"; wrote {path.relative_to(root).as_posix()}"
-    (report / f"torch-{state['release']}.json").write_text(
+    # The labs and notebooks run in a process of their own (scripts/drift.py): their report apart.
+    stem = f"torch-{state['release']}" + ("" if state["snippets"] else ".labs-notebooks")
+    (report / f"{stem}.json").write_text(
         json.dumps({"summary": summary, "snippets": state["snippets"], "mode": state["mode"]},
                    indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
-    (report / f"torch-{state['release']}.md").write_text(
+    (report / f"{stem}.md").write_text(
         f"# make drift: torch {state['torch']}\n\n{headline}\n\n```\n" + "\n".join(table) + "\n```\n"
         + "".join(f"\n## {rel}\n\n```diff\n{info['diff']}```\n"
                   for rel, info in sorted(state["snippets"].items()) if info.get("diff")),
@@ -488,7 +490,7 @@ def _drift_finish(config, terminalreporter) -> None:
     for line in table:
         terminalreporter.write_line("  " + line)
     terminalreporter.write_line(f"  report: {report.relative_to(root).as_posix() if report.is_relative_to(root) else report}"
-                                f"/torch-{state['release']}.md")
+                                f"/{stem}.md")
 
 
 def pytest_terminal_summary(terminalreporter, config):
