@@ -167,6 +167,9 @@ def main(argv: list[str]) -> int:
                 with open(md, "a", encoding="utf-8") as f:
                     f.write(f"\n## Labs and notebooks\n\n{'; '.join(summary) or f'exit {others_code}'} "
                             f"(log: {log.name})\n" + (f"\n```\n{tail[-8000:]}\n```\n" if others_code else ""))
+                table = md.read_text(encoding="utf-8").split("```\n")
+                if len(table) > 2:  # the table of differences once more, last
+                    print("\n".join("  " + line for line in table[1].splitlines()), flush=True)
             code = code or others_code
     finally:
         ready.unlink(missing_ok=True)
