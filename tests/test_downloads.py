@@ -16,6 +16,10 @@ would add is only state carried from one cell to the next in one kernel; the har
 starts each snippet from the same state instead (tests/harness/runner.py), and no
 snippet leaves grad mode, the default dtype or the print options changed.
 
+Under `make drift` (a newer torch), every chapter notebook runs: its cells in order in one
+namespace, with the harness, compared with the outputs the page shows (a release's
+record where it has one): `test_every_chapter_notebook_prints_what_its_page_shows`.
+
 Labs are notebooks already, executed with their outputs (tests/test_regularization_labs.py).
 """
 from __future__ import annotations
