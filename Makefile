@@ -13,7 +13,7 @@ PYTEST := $(PY) -m pytest
 
 .DEFAULT_GOAL := help
 .PHONY: help venv system-deps test test-portable test-standalone update-outputs site serve bench lock clean \
-        i18n-status i18n-stamp new-language
+        i18n-status i18n-stamp new-language drift
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -60,6 +60,10 @@ i18n-stamp: $(STAMP) ## Mark a translated page up to date with its source: PAGE=
 new-language: $(STAMP) ## Add a partly translated language: LANG_CODE=xx [LANG_NAME=Name] (not LANG: the locale)
 	@test -n "$(LANG_CODE)" || { echo "usage: make new-language LANG_CODE=ja LANG_NAME=日本語"; exit 2; }
 	@$(PY) scripts/new_language.py $(LANG_CODE) $(if $(LANG_NAME),--name "$(LANG_NAME)")
+
+drift: ## Run everything on a newer PyTorch, record what differs: TORCH=2.14.1 [CHECK=1] (.venv-torch-<version>)
+	@test -n "$(TORCH)" || { echo "usage: make drift TORCH=2.14.1 [CHECK=1]  (a torch release pip can install)"; exit 2; }
+	@$(PYTHON) scripts/drift.py $(TORCH) --python $(PYTHON) $(if $(CHECK),--check)
 
 bench: $(STAMP) ## Measure: snippet count, test time, import torch, harness overhead, standalone, build
 	$(PY) scripts/bench.py

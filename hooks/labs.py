@@ -121,8 +121,16 @@ def code_files(root: Path) -> list[Path]:
 
 
 # ---------------------------------------------------------------- executing, once
+LABS_DIR = "LABS_DIR"  # environment: where executed labs go (`make drift` keeps another torch's apart)
+
+
+def labs_dir(root: Path) -> Path:
+    """build/labs/, or $LABS_DIR (relative to root) when set."""
+    return root / os.environ.get(LABS_DIR, "build/labs")
+
+
 def executed_path(root: Path, code: Path) -> Path:
-    return root / "build" / "labs" / code.relative_to(root / "labs").with_suffix(".ipynb")
+    return labs_dir(root) / code.relative_to(root / "labs").with_suffix(".ipynb")
 
 
 def _hash(code: Path) -> str:
@@ -299,7 +307,7 @@ def on_files(files, config):
         raise PluginError("hooks/labs.py:\n  " + "\n  ".join(problems))
     ensure_executed(root)  # nothing to do after `make test` or scripts/build_site.py
     for f in labs:
-        dest = root / "build" / "labs" / docs.name / Path(f.src_uri).with_suffix(".ipynb")
+        dest = labs_dir(root) / docs.name / Path(f.src_uri).with_suffix(".ipynb")
         dest.parent.mkdir(parents=True, exist_ok=True)
         text = downloads.dumps(assemble(root, Path(f.abs_src_path), lang))
         if not dest.exists() or dest.read_text(encoding="utf-8") != text:

@@ -25,14 +25,34 @@ class BuiltSite:
         self.path, self.log = path, log
 
 
+_LABS_EARLY: dict = {}
+
+
+def pytest_collection_finish(session):
+    """Under make drift (pytest --drift), start the labs' kernels at once, in the background:
+    they are processes of their own and run while this one runs the notebooks."""
+    if session.config.getoption("drift", None) and any(
+            "lab_values" in getattr(item, "fixturenames", ()) for item in session.items):
+        from concurrent.futures import ThreadPoolExecutor
+
+        from hooks import labs
+
+        pool = ThreadPoolExecutor(max_workers=1)
+        _LABS_EARLY["future"] = pool.submit(labs.execute_all, ROOT)
+        pool.shutdown(wait=False)
+
+
 @pytest.fixture(scope="session")
 def lab_values() -> dict[str, dict]:
     """Every lab executed once per test run: {code path: its plain-data globals}.
 
-    The executed cells land in build/labs/, where the site build takes them from.
+    The executed cells land in build/labs/ (or $LABS_DIR: make drift), where the site
+    build takes them from.
     """
     from hooks import labs
 
+    if "future" in _LABS_EARLY:
+        return _LABS_EARLY.pop("future").result()
     return labs.execute_all(ROOT)
 
 

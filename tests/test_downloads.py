@@ -16,6 +16,10 @@ would add is only state carried from one cell to the next in one kernel; the har
 starts each snippet from the same state instead (tests/harness/runner.py), and no
 snippet leaves grad mode, the default dtype or the print options changed.
 
+Under `make drift` (a newer torch), every chapter notebook runs: its cells in order in one
+namespace, with the harness, compared with the outputs the page shows (a release's
+record where it has one): `test_every_chapter_notebook_prints_what_its_page_shows`.
+
 Labs are notebooks already, executed with their outputs (tests/test_regularization_labs.py).
 """
 from __future__ import annotations
@@ -28,7 +32,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tests.harness import outputs, settings
+from tests.harness import drift, outputs, settings
 from tests.harness.pages import HEADING_ID, languages, pages, parse
 from tests.harness.runner import STANDALONE_ENV, normalize_lines
 
@@ -151,10 +155,20 @@ def expected_without_warnings(text: str) -> str:
     return "".join(keep)
 
 
+def expected_file(snippet: str) -> Path:
+    """The output this torch should print: the snippet's .out, or, under `make drift` on a
+    newer release, that release's record when it has one (tests/harness/drift.py)."""
+    import torch
+
+    path = ROOT / snippet
+    record = drift.record_path(path, drift.release_of(torch.__version__))
+    return record if record.exists() else path.with_suffix(".out")
+
+
 def check_cell(cell, snippet: str) -> list[str]:
     path = ROOT / snippet
     cfg = settings.for_snippet(path)
-    expected = expected_without_warnings(path.with_suffix(".out").read_text(encoding="utf-8"))
+    expected = expected_without_warnings(expected_file(snippet).read_text(encoding="utf-8"))
     stdout = "".join(o.get("text", "") for o in cell.outputs
                      if o.get("output_type") == "stream" and o.get("name") == "stdout")
     stdout = "".join(t for t, _ in normalize_lines([(l, None) for l in stdout.splitlines(True)], path, ROOT))
@@ -187,6 +201,47 @@ def test_a_chapter_notebook_runs_in_a_kernel_and_prints_what_its_page_shows(buil
     page = least_code_chapter()
     nb = _execute(notebook_path(built_site.path, DEFAULT, page))
     snippets = shown_snippets(DOCS / DEFAULT / page)
+    cells = [c for c in nb.cells if c.cell_type == "code"]
+    assert len(cells) == len(snippets)
+    problems = [p for cell, snippet in zip(cells, snippets) for p in check_cell(cell, snippet)]
+    assert not problems, f"docs/{DEFAULT}/{page.as_posix()}:\n" + "\n".join(problems)
+
+
+# ---------------------------------------------------------------- every notebook, under make drift
+def run_as_notebook(nb: nbformat.NotebookNode, snippets: list[str]) -> nbformat.NotebookNode:
+    """Execute a download's code cells in order in one namespace, as one kernel does, with
+    the harness (runner.run_notebook: the starting state once, then each cell where the
+    last one left off), and store each cell's output as a kernel would: the printed text
+    as a stdout stream, an exception as an error output."""
+    from tests.harness import runner
+
+    cells = [c for c in nb.cells if c.cell_type == "code"]
+    results = runner.run_notebook([(ROOT / s, c.source) for c, s in zip(cells, snippets)], 60.0, ROOT)
+    for cell, result in zip(cells, results):
+        text = result.output.split("Traceback (most recent call last):")[0] if result.exception else result.output
+        text = expected_without_warnings(text)  # a kernel sends warnings to stderr
+        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=text)]
+        if result.exception:
+            cell.outputs.append(nbformat.v4.new_output("error", ename=result.exception.split(".")[-1],
+                                                       evalue=result.message or "", traceback=[]))
+    return nb
+
+
+@pytest.mark.drift
+@pytest.mark.parametrize("page", chapter_pages(DEFAULT), ids=lambda p: p.as_posix())
+def test_every_chapter_notebook_prints_what_its_page_shows(page):
+    """Under `make drift` only: every download, its cells run in order in one namespace, on
+    the newer torch. The page shows that release's record under an output that differs,
+    so a cell is compared with the record when there is one. (Every language's download
+    holds the same code cells: test_every_language_offers_the_same_code_in_its_notebooks.)
+    A kernel per notebook would cost one more torch import each (~3 s) and check nothing
+    more; one chapter runs in a real kernel in `make test`."""
+    from hooks.downloads import page_to_notebook
+
+    snippets = shown_snippets(DOCS / DEFAULT / page)
+    nb = page_to_notebook((DOCS / DEFAULT / page).read_text(encoding="utf-8"), ROOT, DEFAULT)
+    nb = run_as_notebook(nb, snippets)
+    drift.wait_for_records()  # make drift runs the snippets (which write the records) alongside
     cells = [c for c in nb.cells if c.cell_type == "code"]
     assert len(cells) == len(snippets)
     problems = [p for cell, snippet in zip(cells, snippets) for p in check_cell(cell, snippet)]

@@ -4,7 +4,8 @@ The prose of a page (everything but code blocks, inline code, include lines, lin
 targets and heading ids; math, admonitions, tables and figure alt text included) may
 state a number only if
 
-- an output shown on the page prints it, rounded to the digits the prose writes
+- an output shown on the page prints it (the output of the pinned torch, or a newer
+  release's record beside it, which the page shows under it), rounded to the digits the prose writes
   (``3.2`` matches ``3.1981``, ``3.3`` does not; ``1.5e-8`` or ``1.5 × 10^{-8}`` matches
   ``1.49e-08``; ``43%`` matches ``0.43``); signs are words in prose, so ``−6`` matches
   ``6``; or
@@ -131,7 +132,9 @@ def _exempt(stated: Stated) -> bool:
 
 
 def _lab_outputs(root: Path, lab_code: Path) -> str:
-    path = root / "build" / "labs" / lab_code.relative_to(root / "labs").with_suffix(".ipynb")
+    from hooks.labs import executed_path
+
+    path = executed_path(root, lab_code)
     if not path.exists():
         return ""
     nb = json.loads(path.read_text(encoding="utf-8"))
@@ -143,6 +146,12 @@ def _lab_outputs(root: Path, lab_code: Path) -> str:
             elif "text/plain" in out.get("data", {}):
                 parts.append("".join(out["data"]["text/plain"]))
     return "\n".join(parts)
+
+
+def records_beside(out: Path) -> list[Path]:
+    """The records of newer releases beside a main output (``x.torch-2.14.1.out`` for
+    ``x.out``): the page shows them too (hooks/drift.py), so its prose may quote them."""
+    return sorted(out.parent.glob(f"{out.stem}.torch-*.out"))
 
 
 def page_sources(root: Path, page: Path) -> tuple[list[float], list[float]]:
@@ -158,6 +167,8 @@ def page_sources(root: Path, page: Path) -> tuple[list[float], list[float]]:
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".out":
             outputs += printed_numbers(text)
+            for record in records_beside(path):  # what a newer torch prints (make drift)
+                outputs += printed_numbers(record.read_text(encoding="utf-8"))
         else:
             code += printed_numbers(text)
             if path.parts[-3:-2] and "labs" in path.relative_to(root).parts[:1]:

@@ -134,8 +134,9 @@ def check_parity(root: Path) -> list[str]:
                     following = p.includes[i + 1] if i + 1 < len(p.includes) else None
                     if following != out:
                         problems.append(f"{name}: {inc} is not followed by its output {out}")
-            shown_text = "".join((root / inc).read_text(encoding="utf-8") for inc in p.includes
-                                 if inc.endswith(".out") and (root / inc).exists())
+            outs = [root / inc for inc in p.includes if inc.endswith(".out") and (root / inc).exists()]
+            outs += [r for out in outs for r in sorted(out.parent.glob(f"{out.stem}.torch-*.out"))]
+            shown_text = "".join(path.read_text(encoding="utf-8") for path in outs)
             for message in p.quoted:
                 if message.rstrip(". …").removesuffix("...").rstrip() not in shown_text:
                     problems.append(f"{name}: quotes `{message}`, which no output on the page printed "

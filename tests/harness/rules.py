@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .drift import RECORD
 from .outputs import _TEXT_NUMBER, find_tensors
 
 # A float printed in plain text with more significant digits than this is a raw
@@ -29,6 +30,8 @@ def check_rules(root: Path) -> list[str]:
                             f"top level (a fresh process starts from a random seed)")
     for out in sorted(snippets.rglob("*.out")):
         problems += long_floats(out.read_text(encoding="utf-8"), out.relative_to(root).as_posix())
+        if RECORD.match(out.name):  # a newer torch's record: tests/harness/drift.py checks it
+            continue
         if not out.with_suffix(".py").exists():
             problems.append(f"{out.relative_to(root).as_posix()}: expected output of a snippet that "
                             f"does not exist (delete it, or restore the snippet)")

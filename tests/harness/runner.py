@@ -214,19 +214,41 @@ def _alarm(signum, frame):
     raise SnippetTimeout()
 
 
-def run_inprocess(path: Path, timeout: float, root: Path = ROOT) -> RunResult:
-    """Run one snippet in this process from the starting state, then restore it."""
+def run_notebook(cells: list[tuple[Path, str]], timeout: float, root: Path = ROOT) -> list[RunResult]:
+    """Run a notebook's code cells (snippet path, cell source) in order in one namespace,
+    as one kernel runs them: the starting state once, before the first cell, and state
+    carried from each cell to the next; each cell's output is captured on its own."""
+    reset_state(root)
+    namespace = {"__name__": "__main__", "__builtins__": __builtins__}
+    try:
+        return [run_inprocess(path, timeout, root, source=source, namespace=namespace)
+                for path, source in cells]
+    finally:
+        reset_state(root)
+
+
+def run_inprocess(path: Path, timeout: float, root: Path = ROOT, source: str | None = None,
+                  namespace: dict | None = None) -> RunResult:
+    """Run one snippet in this process from the starting state, then restore it.
+
+    With a ``namespace`` (run_notebook), ``source`` runs in it as a notebook cell and
+    the state is neither reset before nor after: a cell starts where the last one ended.
+    """
     started = time.perf_counter()
     path = Path(path).resolve()
     filename = str(path)
-    code = compile(path.read_text(encoding="utf-8"), filename, "exec")
+    code = compile(path.read_text(encoding="utf-8") if source is None else source, filename, "exec")
     capture = _Capture(filename)
     saved = (sys.stdout, sys.stderr, sys.argv[:], sys.path[:], os.getcwd(), dict(os.environ),
              warnings.showwarning)
     saved_filters = warnings.filters[:]
-    reset_state(root)
-    namespace = {"__name__": "__main__", "__file__": filename, "__builtins__": __builtins__,
-                 "__doc__": None, "__package__": None, "__spec__": None, "__loader__": None}
+    cell = namespace is not None
+    if cell:
+        os.chdir(root)
+    else:
+        reset_state(root)
+        namespace = {"__name__": "__main__", "__file__": filename, "__builtins__": __builtins__,
+                     "__doc__": None, "__package__": None, "__spec__": None, "__loader__": None}
     sys.argv = [filename]
     sys.path.insert(0, str(path.parent))
     exc: BaseException | None = None
@@ -258,7 +280,8 @@ def run_inprocess(path: Path, timeout: float, root: Path = ROOT) -> RunResult:
         sys.stdout, sys.stderr, sys.argv, sys.path[:] = saved[0], saved[1], saved[2], saved[3]
         os.environ.clear()
         os.environ.update(saved[5])
-        reset_state(root)
+        if not cell:
+            reset_state(root)
         os.chdir(saved[4])
         warnings.filters[:] = saved_filters
         warnings.showwarning = saved[6]
