@@ -28,4 +28,6 @@ for clip in (False, True):
             nn.utils.clip_grad_norm_(net.parameters(), max_norm=1.0)  # (2)!
         opt.step()
         losses.append(f"{loss.item():.2e}")
+        if loss.isnan():  # (3)!
+            break
     print("clipped" if clip else "plain  ", "  ".join(losses))
