@@ -8,8 +8,6 @@ Each broken case below names file:line and says to run `make drift TORCH=…`.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -149,32 +147,28 @@ def test_a_drift_run_writes_the_record_and_summary_and_deletes_a_needless_record
     """The harness's --drift mode on a tiny tree, with this torch as the 'newer' one."""
     import torch
 
+    from tests.test_harness import Project
+
     release = drift.release_of(torch.__version__)
-    folder = tmp_path / "snippets" / "c"
-    folder.mkdir(parents=True)
-    (tmp_path / "pytest.ini").write_text((ROOT / "pytest.ini").read_text().replace("testpaths = snippets tests",
-                                                                                  "testpaths = snippets"))
-    (tmp_path / "conftest.py").write_text((ROOT / "conftest.py").read_text())
-    (tmp_path / "tests").symlink_to(ROOT / "tests")
-    (tmp_path / "hooks").symlink_to(ROOT / "hooks")
+    project = Project(tmp_path)  # the harness plugin, run in this process (torch is imported)
+    folder = project.demo
     (folder / "p_a.py").write_text("print('grad', 0.0)\n")
     (folder / "p_a.out").write_text("grad 1.0\n")  # the "pinned torch" printed 1.0
     (folder / "p_b.py").write_text("print(2)\n")
     (folder / "p_b.out").write_text("2\n")
     (folder / f"p_b.torch-{release}.out").write_text("3\n")  # no longer differs: deleted
-    cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "snippets", "--drift=check",
-           f"--drift-report={tmp_path / 'report'}"]
-    check = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True)
-    assert check.returncode == 1
-    assert f"snippets/c/p_a.py:1: torch {torch.__version__} prints something else" in check.stdout
-    assert f"snippets/c/p_a.torch-{release}.out does not record it; run `make drift TORCH={release}`" in check.stdout
-    assert (tmp_path / "report" / "records" / "snippets" / "c" / f"p_a.torch-{release}.out").exists()
+    report = f"--drift-report={tmp_path / 'report'}"
+    check = project.run("--drift=check", report)
+    check.assert_outcomes(failed=2)  # p_a differs unrecorded; p_b has a needless record
+    assert f"snippets/demo/p_a.py:1: torch {torch.__version__} prints something else" in check.text
+    assert f"snippets/demo/p_a.torch-{release}.out does not record it; run `make drift TORCH={release}`" in check.text
+    assert (tmp_path / "report" / "records" / "snippets" / "demo" / f"p_a.torch-{release}.out").exists()
     assert not (folder / f"p_a.torch-{release}.out").exists()  # check mode writes nothing under snippets/
-    write = subprocess.run(cmd[:-2] + ["--drift=write", cmd[-1]], cwd=tmp_path, capture_output=True, text=True)
-    assert write.returncode == 0, write.stdout
+    write = project.run("--drift=write", report)
+    write.assert_outcomes(passed=2)
     assert (folder / f"p_a.torch-{release}.out").read_text() == "grad 0.0\n"
     assert not (folder / f"p_b.torch-{release}.out").exists()
-    assert "1 differ" in write.stdout and "snippets/c/p_a.py" in write.stdout
+    assert "1 differ" in write.text and "snippets/demo/p_a.py" in write.text
     assert drift.check(tmp_path) == []
 
 
