@@ -419,7 +419,7 @@ def _drift_summary(config) -> dict:
         group["run"] += 1
         if not t["ok"]:
             group["failed"].append(nodeid)
-    return {
+    summary = {
         "release": state["release"],
         "torch": state["torch"],
         "base": base.get("torch"),
@@ -431,6 +431,9 @@ def _drift_summary(config) -> dict:
         "records": dict(sorted(records.items())),
         "tests": tests,
     }
+    if {k: v for k, v in summary.items() if k != "date"} == {k: v for k, v in previous.items() if k != "date"}:
+        summary["date"] = previous.get("date", summary["date"])  # nothing new: the file stays as it is
+    return summary
 
 
 def _drift_table(config, summary: dict) -> list[str]:
