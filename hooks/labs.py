@@ -32,9 +32,14 @@ CELL = re.compile(r"^# %%[ \t]*(?P<id>[\w-]*)[ \t]*$", re.M)
 PLACE = re.compile(r'^--8<--\s+"(?P<path>labs/[^":]+\.py):(?P<id>[\w-]+)"\s*$')
 HEADING_ID = re.compile(r"^(#{1,6}\s.*?)\s*\{\s*#([\w-]+)[^}]*\}\s*$")
 # Run before the lab's own cells, then removed: what the snippets' harness sets too.
-PRELUDE = ("import matplotlib_inline.backend_inline\n"
-           "matplotlib_inline.backend_inline.set_matplotlib_formats('svg')\n")
-EXECUTOR = "1"  # bump when execute() changes what it stores
+# Figures as SVG whose text stays text: hooks/figures.py puts it in each language.
+PRELUDE = ("import matplotlib, matplotlib_inline.backend_inline\n"
+           "matplotlib_inline.backend_inline.set_matplotlib_formats('svg')\n"
+           "matplotlib.rcParams['svg.fonttype'] = 'none'\n")
+EXECUTOR = "2"  # bump when execute() changes what it stores
+# In a lab's prose, a figure's description: a line `![...](#figure)` after the cell
+# that draws it (one line per figure, in order). It becomes the figure's alt text.
+FIGURE_ALT = re.compile(r"^!\[(?P<alt>[^\]]+)\]\(#figure\)\s*$")
 
 
 class LabError(Exception):
@@ -208,15 +213,27 @@ def ensure_executed(root: Path) -> list[Path]:
 
 def assemble(root: Path, page: Path, lang: str):
     """The lab page as a notebook: its prose as markdown cells, the executed code cells."""
+    import copy
+
     import nbformat
+
+    try:
+        import figures  # hooks/figures.py (MkDocs puts hooks/ on sys.path)
+    except ImportError:
+        from hooks import figures
 
     code = code_path(root, page)
     executed = nbformat.read(executed_path(root, code), as_version=4)
     by_id = {cell.metadata.get("lab_cell"): cell for cell in executed.cells}
-    cells, heading_ids = [], []
+    words = figures.table(root, lang)
+    cells, heading_ids, figure_alts = [], [], []
     for kind, ref in prose_parts(page):
         if kind == "code":
-            cells.append(by_id[ref.split(":")[1]])
+            cell = copy.deepcopy(by_id[ref.split(":")[1]])
+            for out in cell.get("outputs", []):
+                if "image/svg+xml" in out.get("data", {}):
+                    out.data["image/svg+xml"] = figures.translate_svg(out.data["image/svg+xml"], words)
+            cells.append(cell)
             continue
         lines = []
         for line in ref.splitlines():
@@ -224,12 +241,17 @@ def assemble(root: Path, page: Path, lang: str):
             if m:
                 line = m.group(1)
                 heading_ids.append(m.group(2))
+            alt = FIGURE_ALT.match(line)
+            if alt:
+                figure_alts.append(alt.group("alt"))
+                continue
             lines.append(line)
-        cells.append(nbformat.v4.new_markdown_cell("\n".join(lines)))
+        if "\n".join(lines).strip():
+            cells.append(nbformat.v4.new_markdown_cell("\n".join(lines).strip("\n")))
     nb = nbformat.v4.new_notebook(cells=cells, metadata=dict(executed.metadata))
     nb.metadata["language_info"] = {"name": "python"}
     nb.metadata["gradients_executed"] = {**executed.metadata["gradients_executed"], "language": lang,
-                                         "heading_ids": heading_ids}
+                                         "heading_ids": heading_ids, "figure_alts": figure_alts}
     return nb
 
 
@@ -274,6 +296,35 @@ _LAB_LINK = re.compile(r"(\]\((?:[^)\s#]*/)?[\w-]+_lab)\.md(?=[)#])")
 def on_page_markdown(markdown, page, config, files):
     """A link to a lab's prose page (``weight_decay_lab.md``) leads to the lab's page."""
     return _LAB_LINK.sub(r"\1.ipynb", markdown)
+
+
+_HEADING = re.compile(r'<h([1-6])(?P<attrs>[^>]*?)\bid="(?P<id>[^"]*)"(?P<rest>.*?)</h\1>', re.S)
+_ANCHOR = re.compile(r'<a class="anchor-link" href="#[^"]*">¶</a>')
+_NO_ALT = 'alt="No description has been provided for this image"'
+
+
+def on_page_content(html, page, config, files):
+    """A lab page's headings get the prose's ids (nbconvert's are slugs of the heading
+    text, empty for Chinese), and the theme's permalink instead of nbconvert's (which
+    the search would take into the section title); its figures get the alt text the
+    prose gives them. Done before the search indexes the page."""
+    prose = getattr(page.file, "lab_prose", None)
+    if prose is None:
+        return html
+    import nbformat
+
+    meta = nbformat.read(page.file.abs_src_path, as_version=4).metadata.get("gradients_executed", {})
+    ids = iter(meta.get("heading_ids", []))
+
+    def renumber(m):
+        new = next(ids, None) or m.group("id")
+        rest = _ANCHOR.sub(f'<a class="headerlink" href="#{new}" title="Permanent link">¶</a>', m.group("rest"))
+        return f'<h{m.group(1)}{m.group("attrs")}id="{new}"{rest}</h{m.group(1)}>'
+
+    html = _HEADING.sub(renumber, html)
+    for alt in meta.get("figure_alts", []):
+        html = html.replace(_NO_ALT, 'alt="' + alt.replace("&", "&amp;").replace('"', "&quot;") + '"', 1)
+    return html
 
 
 def on_page_context(context, page, config, nav):

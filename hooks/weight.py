@@ -64,6 +64,8 @@ def exclude_code_from_search(html: str, notebook: bool) -> str:
     html = LEAVES.sub(r"\1" + EXCLUDE + r"\2", html)
     if notebook:
         html = NOTEBOOK_NOISE.sub(r"\1" + EXCLUDE + r"\2", html)
+        # a code cell wider than the page scrolls sideways: it takes keyboard focus
+        html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
     return html
 
 

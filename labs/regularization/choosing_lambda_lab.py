@@ -67,15 +67,15 @@ for wd, (tr, va, te, nw, _) in zip(lambdas, rows):
 
 # %% plot
 def plot_sweep(rows, title):
-    fig, axes = plt.subplots(1, 2, figsize=(10, 3.5))
+    fig, axes = plt.subplots(2, 1, figsize=(4.6, 5.6), sharex=True)
     for k, name in enumerate(["train", "val", "test"]):
         axes[0].plot(lambdas, [r[k] for r in rows], marker="o", label=name)
     axes[1].plot(lambdas, [r[3] for r in rows], marker="o")
     for ax, ylabel in zip(axes, ["loss", "||w||"]):
         ax.set_xscale("symlog", linthresh=0.1)
         ax.set_yscale("log")
-        ax.set_xlabel("lambda")
         ax.set_ylabel(ylabel)
+    axes[-1].set_xlabel("λ")
     axes[0].legend()
     fig.suptitle(title)
     fig.tight_layout()

@@ -110,16 +110,15 @@ print(f"float32 spacing at 1: {torch.finfo(torch.float32).eps:.2g}")
 # %% curves
 runs = {wd: train_with_optimizer(wd)[2] for wd in (0, 3)}
 epochs = range(1, num_epochs + 1)
-fig, axes = plt.subplots(1, 3, figsize=(12, 3.5))
+fig, axes = plt.subplots(3, 1, figsize=(4.6, 8), sharex=True)
 for ax, wd in zip(axes, runs):
     ax.semilogy(epochs, [h[0] for h in runs[wd]], label="train")
     ax.semilogy(epochs, [h[1] for h in runs[wd]], label="test")
-    ax.set_title(f"lambda = {wd}")
-    ax.set_xlabel("epoch")
+    ax.set_title(f"λ = {wd}")
     ax.set_ylabel("loss")
     ax.legend()
 for wd in runs:
-    axes[2].semilogy(epochs, [h[2] for h in runs[wd]], label=f"lambda = {wd}")
+    axes[2].semilogy(epochs, [h[2] for h in runs[wd]], label=f"λ = {wd}")
 axes[2].set_title("||w||")
 axes[2].set_xlabel("epoch")
 axes[2].legend()
