@@ -33,3 +33,9 @@ const nameAnnotations = () => {
   }
 };
 new MutationObserver(nameAnnotations).observe(document.documentElement, { childList: true, subtree: true });
+
+// The theme's search dialog has no accessible name: it gets the search box's label.
+for (const dialog of document.querySelectorAll(".md-search[role=dialog]:not([aria-label])")) {
+  const input = dialog.querySelector("input.md-search__input");
+  dialog.setAttribute("aria-label", (input && input.getAttribute("aria-label")) || "Search");
+}
