@@ -586,13 +586,21 @@ def test_the_result_checker_reports_latex_markup_and_dead_anchors(tab, site_url)
         assert expected in report, f"{expected!r} not reported; got:\n{report}"
 
 
-def use_scheme(tab, site_url: str, scheme: str) -> None:
+def use_scheme(tab, home: str, scheme: str) -> None:
     """The reader's system in light or dark mode, and no colour scheme chosen on the
-    site yet (the theme keeps the last one in localStorage), so the theme follows it."""
+    site yet (the theme keeps the last one in localStorage, per language), so the
+    theme follows it. home: the language's home page."""
+    want = "slate" if scheme == "dark" else "default"
     tab.emulate_media(color_scheme=scheme)
-    if not tab.url.startswith(site_url):
-        visit(tab, site_url)
-    tab.evaluate("() => localStorage.clear()")
+    for _ in range(3):  # the theme may store the old scheme once more as the media change reaches it
+        if not tab.url.startswith(home):
+            visit(tab, home)
+        tab.wait_for_timeout(50)
+        tab.evaluate("() => localStorage.clear()")
+        visit(tab, home)
+        if tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == want:
+            return
+    raise AssertionError(f"the theme does not follow the system's {scheme} mode")
 
 
 def luminance(png: bytes) -> float:
@@ -612,7 +620,7 @@ def test_figures_have_a_dark_rendering_in_the_dark_scheme(tab, site_url, lang):
     problems, seen = [], 0
     try:
         for scheme in ("dark", "light"):
-            use_scheme(tab, site_url, scheme)
+            use_scheme(tab, site_url + ('' if lang == DEFAULT else f'{lang}/'), scheme)
             for _, page in [fp for fp in FIGURE_PAGES if fp[0] == lang]:
                 visit(tab, site_url + url_path(lang, page))
                 for i, img in enumerate(tab.locator("article img").all()):
@@ -623,7 +631,7 @@ def test_figures_have_a_dark_rendering_in_the_dark_scheme(tab, site_url, lang):
                         problems.append(f"{url_path(lang, page)} figure {i + 1}: mean brightness {shade:.2f} "
                                         f"in the {scheme} scheme")
     finally:
-        use_scheme(tab, site_url, "light")
+        use_scheme(tab, site_url + ('' if lang == DEFAULT else f'{lang}/'), "light")
     assert seen and not problems, "\n".join(problems)
     SUMMARY["dark_figures"] = SUMMARY.get("dark_figures", 0) + seen // 2
 
@@ -647,7 +655,7 @@ def test_axe_core_finds_no_serious_or_critical_violations(tab, site_url, lang, s
     script = AXE.read_text(encoding="utf-8")
     problems, counts = [], {}
     try:
-        use_scheme(tab, site_url, scheme)
+        use_scheme(tab, site_url + ('' if lang == DEFAULT else f'{lang}/'), scheme)
         for _, page in [p for p in PAGES if p[0] == lang]:
             visit(tab, site_url + url_path(lang, page))
             tab.evaluate("() => document.fonts.ready")
@@ -657,7 +665,7 @@ def test_axe_core_finds_no_serious_or_critical_violations(tab, site_url, lang, s
                 if v["impact"] in ("serious", "critical") and v["id"] not in AXE_KNOWN:
                     problems.append(f"{url_path(lang, page)}: {v['impact']} {v['id']} ({v['help']}): {v['targets']}")
     finally:
-        use_scheme(tab, site_url, "light")
+        use_scheme(tab, site_url + ('' if lang == DEFAULT else f'{lang}/'), "light")
     SUMMARY[f"axe_{lang}_{scheme}"] = counts
     assert not problems, "\n".join(problems)
 
