@@ -149,8 +149,9 @@ def on_page_context(context, page, config, nav):
 
     `extra.alternate: true` in mkdocs.yml switches the theme's selector on; the links
     themselves are per page, relative to the page, so they work at any hosting path.
-    The theme gets no list of alternates, so it emits no <link rel="alternate">, whose
-    sitemap look-ups would 404 here (or leave the host once site_url is set).
+    The theme gets no list of alternates; overrides/partials/hreflang.html writes the
+    <link rel="alternate" hreflang> tags from ``absolute`` (site_url based) and holds
+    back the theme's sitemap look-ups for them, which would 404 (or leave the host).
     """
     here = _current(config)
     to_root = _to_root(page, here)

@@ -291,8 +291,8 @@ def page_problems(tab, url: str, lang: str, language_links: dict[str, str]) -> l
     for img in facts["images"]:
         if not img["loaded"]:
             problems.append(f"{img['src']} did not load")
-        if not img["alt"]:
-            problems.append(f"{img['src']} has no alt text")
+        if not img["alt"] or img["alt"].startswith("No description has been provided"):  # nbconvert's stand-in
+            problems.append(f"{img['src'][:60]} has no alt text")
     # Code: the copy button copies exactly the snippet; outputs have no copy button.
     for copy in facts["copies"]:
         if not copy["button"]:
