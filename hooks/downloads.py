@@ -1,14 +1,18 @@
 """MkDocs hook: every chapter page offers itself as a Jupyter notebook (.ipynb).
 
 - A Markdown page becomes a notebook whose markdown cells are the page's prose (in
-  the page's language) and whose code cells are the snippets it shows, in order; the
-  outputs are left out (run it to get them: tests/test_downloads.py does, and checks
-  them against the page's outputs).
+  the page's language) and whose code cells are the snippets it shows, in order, each
+  with the output the page shows under it (its tested .out file), so the notebook
+  reads well before it runs (tests/test_downloads.py runs one and checks what it
+  prints against the page's outputs).
 - A lab is a notebook already (hooks/labs.py assembles it, outputs included); it is
   copied next to the page as it is.
 
 The notebook is written next to the page (``<page>/<name>.ipynb``) and linked from the
-page's header actions (overrides/partials/actions.html) through ``page.notebook``.
+page's header actions (overrides/partials/actions.html) through ``page.notebook``; it
+downloads as ``<name>.<lang>.ipynb`` (``page.notebook_name``), and ``page.colab`` opens
+it in Colab from the repository's ``notebooks`` branch, where the site workflow
+(.github/workflows/pages.yml) publishes the built notebooks, at the same paths.
 """
 from __future__ import annotations
 
@@ -83,6 +87,11 @@ def page_to_notebook(markdown: str, root: Path, lang: str) -> dict:
                     if inc.endswith(".py"):
                         flush()
                         cells.append(cell("code", _snippet_code(root, inc)))
+                    elif inc.endswith(".out") and cells and cells[-1]["cell_type"] == "code" \
+                            and not prose and (root / inc).exists():
+                        # the output the page shows right under its snippet
+                        cells[-1]["outputs"] = [{"name": "stdout", "output_type": "stream",
+                                                 "text": (root / inc).read_text(encoding="utf-8")}]
             else:
                 prose.extend(l[len(m.group("indent")):] for l in lines[i : j + 1])
             i = j + 1
@@ -109,15 +118,30 @@ def _lab(page):
     return getattr(page.file, "lab_notebook", None)
 
 
+COLAB = "https://colab.research.google.com/github/{repo}/blob/notebooks/{path}"
+
+
+def _offer(page, config) -> None:
+    """page.notebook (the link), page.notebook_name (the saved file's name, one per
+    language), page.colab (the same notebook in Colab, or None without a GitHub repo)."""
+    lang = config.theme["language"]
+    page.notebook = _notebook_name(page)
+    page.notebook_name = f"{Path(page.notebook).stem}.{lang}.ipynb"
+    repo = re.match(r"https://github\.com/([^/]+/[^/]+?)/?$", config.repo_url or "")
+    site_dir = (config.extra.get("i18n") or {}).get("languages", [{}])
+    prefix = next((l.get("dir", "") for l in site_dir if l.get("code") == lang), "")
+    page.colab = COLAB.format(repo=repo.group(1), path=prefix + page.url + page.notebook) if repo else None
+
+
 def on_page_markdown(markdown, page, config, files):
     if _lab(page) is not None:
         _pending[page.file.src_uri] = _lab(page)
-        page.notebook = _notebook_name(page)
+        _offer(page, config)
         return markdown
     nb = page_to_notebook(markdown, _root(config), config.theme["language"])
     if any(c["cell_type"] == "code" for c in nb["cells"]):
         _pending[page.file.src_uri] = nb
-        page.notebook = _notebook_name(page)
+        _offer(page, config)
     return markdown
 
 

@@ -12,7 +12,8 @@ notebook pages render in every language. This hook:
 - fills the translation-status page (the ``<!-- i18n-status -->`` marker);
 - gives the first use of each glossary term (docs/glossary.yml) a tooltip;
 - adds the shared files under docs/assets/ (KaTeX, site CSS/JS) to every build, and
-  the figures that snippets drew into build/figures/ (served at figures/);
+  the figures that snippets drew into build/figures/ (served at figures/), with their
+  words in the build's language (docs/figure_words.yml, hooks/figures.py);
 - points the language selector of each page at the same page in the other languages
   (``i18n_links``, rendered by overrides/partials/alternate.html), so switching keeps
   the reader's page (and site.js keeps the #section).
@@ -33,8 +34,9 @@ from mkdocs.utils import get_relative_url
 
 try:
     import translation  # hooks/translation.py: MkDocs puts hooks/ on sys.path while loading a hook
+    import figures  # hooks/figures.py
 except ImportError:  # imported as hooks.i18n (tests)
-    from hooks import translation
+    from hooks import figures, translation
 
 log = logging.getLogger("mkdocs.hooks.i18n")
 SHARED = "assets"  # docs/assets/: files every language build serves
@@ -111,7 +113,8 @@ def on_files(files: Files, config) -> Files:
                 _fallback.add(uri)
     # Shared assets, and the figures the snippets drew (a page that shows a figure
     # no snippet drew fails the strict build with a link warning).
-    figures = Path(config.config_file_path).parent / FIGURES
+    root = Path(config.config_file_path).parent
+    figures = _figures_in(root, here["code"])
     for base, folder in ((docs_root, docs_root / SHARED), (figures.parent, figures)):
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             uri = path.relative_to(base).as_posix()
@@ -120,21 +123,47 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def _figures_in(root: Path, lang: str) -> Path:
+    """The figures folder for a language: build/figures/ itself, or, when
+    docs/figure_words.yml has words for the language, a copy of it with every SVG's
+    words in that language (hooks/figures.py), in build/figures-<lang>/figures/."""
+    source = root / FIGURES
+    rules = figures.table(root, lang)
+    if not rules or not source.is_dir():
+        return source
+    out = root / "build" / f"figures-{lang}" / "figures"
+    for path in sorted(p for p in source.rglob("*") if p.is_file()):
+        dest = out / path.relative_to(source)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix == ".svg":
+            text = figures.translate_svg(path.read_text(encoding="utf-8"), rules)
+            if not dest.exists() or dest.read_text(encoding="utf-8") != text:
+                dest.write_text(text, encoding="utf-8")
+        elif not dest.exists() or dest.read_bytes() != path.read_bytes():
+            dest.write_bytes(path.read_bytes())
+    return out
+
+
 def on_page_context(context, page, config, nav):
     """Language links for this page, for overrides/partials/alternate.html.
 
     `extra.alternate: true` in mkdocs.yml switches the theme's selector on; the links
     themselves are per page, relative to the page, so they work at any hosting path.
-    The theme gets no list of alternates, so it emits no <link rel="alternate">, whose
-    sitemap look-ups would 404 here (or leave the host once site_url is set).
+    The theme gets no list of alternates; overrides/partials/hreflang.html writes the
+    <link rel="alternate" hreflang> tags from ``absolute`` (site_url based) and holds
+    back the theme's sitemap look-ups for them, which would 404 (or leave the host).
     """
     here = _current(config)
     to_root = _to_root(page, here)
     if page.file.src_uri in _fallback and page.edit_url:
         # The page shown is the source language's file: edit that one.
         page.edit_url = page.edit_url.replace(f"/docs/{here['code']}/", f"/docs/{_source(config)['code']}/")
+    context["i18n_words"] = _words(config)  # the page actions' titles (overrides/partials/actions.html)
+    site = config.site_url or ""
+    root = site[: len(site) - len(here["dir"])] if here["dir"] and site.endswith(here["dir"]) else site
     context["i18n_links"] = [
-        {"name": lang["name"], "lang": lang["code"], "href": (to_root + lang["dir"] + page.url) or "./"}
+        {"name": lang["name"], "lang": lang["code"], "href": (to_root + lang["dir"] + page.url) or "./",
+         "absolute": root + lang["dir"] + page.url if root else None}  # <link rel="alternate" hreflang>
         for lang in _languages(config)
     ]
     return context

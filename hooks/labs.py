@@ -38,11 +38,16 @@ PLACE = re.compile(r'^--8<--\s+"(?P<path>labs/[^":]+\.py):(?P<id>[\w-]+)"\s*$')
 HEADING_ID = re.compile(r"^(#{1,6}\s.*?)\s*\{\s*#([\w-]+)[^}]*\}\s*$")
 # Run before the lab's own cells, then removed: what the snippets' harness sets too.
 # Figures are SVG with fixed element ids (svg.hashsalt) and date (SOURCE_DATE_EPOCH in
-# execute), so that the same code gives the same notebook, byte for byte.
+# execute), so that the same code gives the same notebook, byte for byte, and their text
+# stays text: hooks/figures.py puts it in each language.
 PRELUDE = ("import matplotlib, matplotlib_inline.backend_inline\n"
            "matplotlib.rcParams['svg.hashsalt'] = 'gradients-executed'\n"
-           "matplotlib_inline.backend_inline.set_matplotlib_formats('svg')\n")
-EXECUTOR = "2"  # bump when execute() changes what it stores
+           "matplotlib_inline.backend_inline.set_matplotlib_formats('svg')\n"
+           "matplotlib.rcParams['svg.fonttype'] = 'none'\n")
+EXECUTOR = "3"  # bump when execute() changes what it stores
+# In a lab's prose, a figure's description: a line `![...](#figure)` after the cell
+# that draws it (one line per figure, in order). It becomes the figure's alt text.
+FIGURE_ALT = re.compile(r"^!\[(?P<alt>[^\]]+)\]\(#figure\)\s*$")
 
 
 class LabError(Exception):
@@ -226,14 +231,27 @@ def ensure_executed(root: Path) -> list[Path]:
 
 def assemble(root: Path, page: Path, lang: str) -> dict:
     """The lab page as a notebook (plain data, as hooks/downloads.py writes them): its
-    prose as markdown cells, the executed code cells."""
+    prose as markdown cells, the executed code cells, figures in the page's language."""
+    import copy
+
+    try:
+        import figures  # hooks/figures.py (MkDocs puts hooks/ on sys.path)
+    except ImportError:
+        from hooks import figures
+
     code = code_path(root, page)
     executed = json.loads(executed_path(root, code).read_text(encoding="utf-8"))
     by_id = {c["metadata"].get("lab_cell"): c for c in executed["cells"]}
-    cells, heading_ids = [], []
+    words = figures.table(root, lang)
+    cells, heading_ids, figure_alts = [], [], []
     for kind, ref in prose_parts(page):
         if kind == "code":
-            cells.append(dict(by_id[ref.split(":")[1]]))
+            cell = copy.deepcopy(by_id[ref.split(":")[1]])
+            for out in cell.get("outputs", []):
+                svg = out.get("data", {}).get("image/svg+xml")
+                if svg is not None:
+                    out["data"]["image/svg+xml"] = figures.translate_svg("".join(svg), words)
+            cells.append(cell)
             continue
         lines = []
         for line in ref.splitlines():
@@ -241,10 +259,16 @@ def assemble(root: Path, page: Path, lang: str) -> dict:
             if m:
                 line = m.group(1)
                 heading_ids.append(m.group(2))
+            alt = FIGURE_ALT.match(line)
+            if alt:
+                figure_alts.append(alt.group("alt"))
+                continue
             lines.append(line)
-        cells.append(downloads.cell("markdown", "\n".join(lines)))
+        if "\n".join(lines).strip():
+            cells.append(downloads.cell("markdown", "\n".join(lines).strip("\n")))
     metadata = {**executed["metadata"], "language_info": {"name": "python"}}
-    metadata["gradients_executed"] = {**metadata["gradients_executed"], "language": lang, "heading_ids": heading_ids}
+    metadata["gradients_executed"] = {**metadata["gradients_executed"], "language": lang,
+                                      "heading_ids": heading_ids, "figure_alts": figure_alts}
     return downloads.notebook(cells, metadata)
 
 
@@ -321,10 +345,12 @@ def on_page_markdown(markdown, page, config, files):
     with the notebook, in on_page_content."""
     if lab_notebook(page) is None:
         return markdown
-    return "\n".join(line for line in markdown.splitlines() if not PLACE.match(line))
+    return "\n".join(line for line in markdown.splitlines() if not (PLACE.match(line) or FIGURE_ALT.match(line)))
 
 
 _HEADING = re.compile(r'<h([1-6])(?P<attrs>[^>]*?)\bid="(?P<id>[^"]*)"(?P<rest>.*?)</h\1>', re.S)
+_ANCHOR = re.compile(r'<a class="anchor-link" href="#[^"]*">¶</a>')
+_NO_ALT = 'alt="No description has been provided for this image"'
 
 
 def _toc_ids(items):
@@ -333,8 +359,10 @@ def _toc_ids(items):
         yield from _toc_ids(item.children)
 
 
-def heading_ids(html: str, toc) -> str:
-    """The notebook's headings with the ids of the prose's table of contents.
+def with_heading_ids(html: str, toc) -> str:
+    """The notebook's headings with the ids of the prose's table of contents, and the
+    theme's permalink instead of nbconvert's (which the search would take into the
+    section title).
 
     The contents come from the prose, with its explicit ids, the same in every
     language; nbconvert gives the headings its own slugs (empty for Chinese ones).
@@ -346,15 +374,25 @@ def heading_ids(html: str, toc) -> str:
 
     def renumber(m):
         new = next(queue)
-        rest = re.sub(r'href="#[^"]*"', f'href="#{new}"', m.group("rest"), count=1)
+        rest = _ANCHOR.sub(f'<a class="headerlink" href="#{new}" title="Permanent link">¶</a>', m.group("rest"))
         return f'<h{m.group(1)}{m.group("attrs")}id="{new}"{rest}</h{m.group(1)}>'
 
     return _HEADING.sub(renumber, html)
 
 
+def with_figure_alts(html: str, alts: list[str]) -> str:
+    """Each figure gets the description its prose gives it, in order."""
+    for alt in alts:
+        html = html.replace(_NO_ALT, 'alt="' + alt.replace("&", "&amp;").replace('"', "&quot;") + '"', 1)
+    return html
+
+
 def on_page_content(html, page, config, files):
-    """A lab page shows its notebook, rendered (with the outputs the tests saw)."""
+    """A lab page shows its notebook, rendered (with the outputs the tests saw), with
+    the prose's heading ids and figure descriptions; before the search indexes it."""
     notebook = lab_notebook(page)
     if notebook is None:
         return html
-    return heading_ids(render(_root(config), notebook, config.theme["language"]), page.toc)
+    meta = json.loads(notebook.read_text(encoding="utf-8"))["metadata"].get("gradients_executed", {})
+    html = with_heading_ids(render(_root(config), notebook, config.theme["language"]), page.toc)
+    return with_figure_alts(html, meta.get("figure_alts", []))

@@ -54,6 +54,10 @@ TEXT = {
         STALE: "已过时",
         MISSING: "未翻译",
         "partial": "部分翻译：未翻译的页面显示{source_name}原文。",
+        "download": "下载本页的 Jupyter notebook（含输出）",
+        "colab": "在 Colab 中打开本页的 notebook",
+        "report": "报告本页的问题",
+        "report_body": "页面：{url}\n\n哪里有问题（哪一段、哪个输出）：\n\n",
     },
     "en": {
         "stale_title": "This translation may be out of date",
@@ -71,6 +75,10 @@ TEXT = {
         STALE: "stale",
         MISSING: "not translated",
         "partial": "Partly translated: untranslated pages are shown in {source_name}.",
+        "download": "Download this page as a Jupyter notebook (outputs included)",
+        "colab": "Open this page's notebook in Colab",
+        "report": "Report a problem on this page",
+        "report_body": "Page: {url}\n\nWhat is wrong (which paragraph, which output):\n\n",
     },
 }
 

@@ -10,7 +10,7 @@
   instead (``page.jupyter``; overrides/main.html). Keyed on the rendered notebook
   container (``<div class="jupyter-wrapper">``), not on file names.
 - Search: code and output blocks (every ``<pre>`` and its title: a snippet's path or
-  "Output"), formulas (their TeX source), and a notebook's prompts, copy texts and
+  "Output"), formulas (their TeX source, in a notebook's prose too), and a notebook's prompts, copy texts and
   notices get ``data-search-exclude``, which the theme's search plugin honours (and
   then strips from the page). Only elements that hold no element of their own tag: the
   plugin's parser tracks an excluded element by its tag name, so a nested element of
@@ -59,11 +59,35 @@ def has_math(html: str, notebook: bool) -> bool:
     return bool(ARITHMATEX.search(html) or (notebook and DOLLAR_MATH.search(html)))
 
 
+NOTEBOOK_MATH = re.compile(r"\$\$.+?\$\$|\$[^$\s][^$]*\$", re.S)  # $ … $ in a notebook's prose
+RAW = re.compile(r"(<(pre|code|script|style)\b.*?</\2>|<[^>]+>)", re.S)  # what math never sits in
+
+
+def exclude_notebook_math(html: str) -> str:
+    """A notebook's $ … $ math (rendered in the browser by math.js) out of the search
+    index, like arithmatex formulas: its TeX source would show in the results."""
+    start = html.find(NOTEBOOK)
+    if start == -1:
+        return html
+    parts = RAW.split(html[start:])
+    out = []
+    for i, part in enumerate(parts):
+        if i % 3 == 0:  # text between tags
+            part = NOTEBOOK_MATH.sub(lambda m: f'<span{EXCLUDE} class="notebook-math">{m.group(0)}</span>', part)
+        elif i % 3 == 2:
+            continue  # the tag name captured by RAW's inner group
+        out.append(part)
+    return html[:start] + "".join(out)
+
+
 def exclude_code_from_search(html: str, notebook: bool) -> str:
     html = PRE.sub("<pre" + EXCLUDE, html)
     html = LEAVES.sub(r"\1" + EXCLUDE + r"\2", html)
     if notebook:
         html = NOTEBOOK_NOISE.sub(r"\1" + EXCLUDE + r"\2", html)
+        html = exclude_notebook_math(html)
+        # a code cell wider than the page scrolls sideways: it takes keyboard focus
+        html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
     return html
 
 

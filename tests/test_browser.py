@@ -1,18 +1,23 @@
 """The reader's experience in a real browser (Debian's Chromium via Playwright), offline.
 
 Every page of every language is opened from a local server, in one browser tab that
-goes from page to page. Every request to another host is blocked and counted. One
-call into the page (`PAGE_FACTS`) gathers what the checks need; `page_problems`
-turns it into a list of problems, empty for a good page. Screenshots land in
-test-artifacts/.
+goes from page to page, on a desktop (1280 x 900) and, by resizing the same tab, on a
+phone (390 x 844). Every request to another host is blocked and counted. One call
+into the page (`PAGE_FACTS`, then `PHONE_FACTS` at phone size) gathers what the
+checks need; `page_problems` turns it into a list of problems, empty for a good page.
+Apart from that per-page pass: figures in the dark scheme, the language switch after
+plain scrolling, search ranks and result texts, and axe-core (vendored,
+tests/vendor/axe-core) on every page. Screenshots land in test-artifacts/.
 """
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -25,6 +30,10 @@ LANGS = languages(DOCS)
 DEFAULT = "zh"
 ARTIFACTS = ROOT / "test-artifacts"
 ANNOTATION = re.compile(r"\s*# \(\d+\)!")
+DESKTOP, PHONE = {"width": 1280, "height": 900}, {"width": 390, "height": 844}
+MIN_FIGURE_TEXT = 10  # CSS px: the smallest tick label a figure may show, desktop and phone
+MIN_LAB_SHARE = 0.9  # on a phone, lab code and plots use at least this share of the content width
+AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
 
 pytestmark = pytest.mark.browser
 
@@ -91,7 +100,7 @@ class Traffic:
 def open_context(browser, site_url: str, dead_port: int):
     """A context that may read the clipboard and reaches nothing but site_url."""
     host = site_url.split("/")[2]
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900},
+    ctx = browser.new_context(viewport=DESKTOP,
                               proxy={"server": f"http://127.0.0.1:{dead_port}", "bypass": host})
     ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     ctx.traffic = Traffic(ctx, site_url)
@@ -125,6 +134,50 @@ def visit(tab, url: str) -> None:
     render on DOMContentLoaded; images are in) and every request has finished."""
     tab.goto(url, wait_until="load")
     tab.context.traffic.settle(tab)
+
+
+# The smallest tick label of every figure on the page, in CSS px as rendered: the
+# figure's SVG (a file or a data: URL) is read for its tick labels' font size, in SVG
+# units, scaled by the width the image is shown at.
+FIGURE_TEXT = """async () => {
+  const out = [];
+  for (const img of document.querySelectorAll("article img")) {
+    const shown = img.getBoundingClientRect().width;
+    const src = img.currentSrc || img.src;
+    if (!shown || !/\\.svg($|[?#])|^data:image\\/svg/.test(src)) continue;
+    const svg = new DOMParser().parseFromString(await (await fetch(src)).text(), "image/svg+xml").documentElement;
+    const viewBox = (svg.getAttribute("viewBox") || "").trim().split(/[\\s,]+/).map(Number);
+    const sizes = [];
+    for (const t of svg.querySelectorAll("g[id^=xtick] text, g[id^=ytick] text")) {
+      // a label's size: the largest of its parts (10^-1 is a 10 and a smaller exponent)
+      const parts = [t, ...t.querySelectorAll("tspan")].map((e) => /font-size:\\s*([\\d.]+)px/.exec(e.getAttribute("style") || ""));
+      const size = Math.max(0, ...parts.filter(Boolean).map((m) => parseFloat(m[1])));
+      if (size) sizes.push(size);
+    }
+    for (const g of svg.querySelectorAll("g[id^=xtick] g[transform*=scale], g[id^=ytick] g[transform*=scale]")) {
+      const m = /scale\\(([\\d.]+)/.exec(g.getAttribute("transform"));  // text drawn as outlines
+      if (m) sizes.push(parseFloat(m[1]) * 100);
+    }
+    const name = src.startsWith("data:") ? "a notebook figure" : new URL(src).pathname.split("/").pop();
+    out.push({name, px: sizes.length && viewBox[2] ? Math.min(...sizes) * shown / viewBox[2] : null});
+  }
+  return out;
+}"""
+
+# At phone size: does the page scroll sideways (and what sticks out), and how much of
+# the content width do a lab's code cells and plots use.
+PHONE_FACTS = """() => {
+  const root = document.documentElement;
+  const content = document.querySelector("article.md-content__inner").getBoundingClientRect().width;
+  const widths = (selector) => Array.from(document.querySelectorAll(selector), (e) => e.getBoundingClientRect().width);
+  const wide = Array.from(document.querySelectorAll("article *")).filter(
+    (e) => e.getBoundingClientRect().right > root.clientWidth + 1 && !e.closest("pre, .katex-display, .highlight-ipynb, table, .md-typeset__table"))
+    .slice(0, 3).map((e) => e.tagName.toLowerCase() + (e.className && typeof e.className === "string" ? "." + e.className.split(" ")[0] : ""));
+  return {sideways: root.scrollWidth - root.clientWidth, wide, content,
+          labCode: widths(".jupyter-wrapper .jp-CodeCell .jp-InputArea-editor"),
+          labProse: widths(".jupyter-wrapper .jp-MarkdownCell .jp-InputArea"),
+          labPlots: widths(".jupyter-wrapper .jp-OutputArea img, .jupyter-wrapper .jp-OutputArea svg")};
+}"""
 
 
 # Everything the checks need from a loaded page, in one call. Each snippet's copy
@@ -238,8 +291,8 @@ def page_problems(tab, url: str, lang: str, language_links: dict[str, str]) -> l
     for img in facts["images"]:
         if not img["loaded"]:
             problems.append(f"{img['src']} did not load")
-        if not img["alt"]:
-            problems.append(f"{img['src']} has no alt text")
+        if not img["alt"] or img["alt"].startswith("No description has been provided"):  # nbconvert's stand-in
+            problems.append(f"{img['src'][:60]} has no alt text")
     # Code: the copy button copies exactly the snippet; outputs have no copy button.
     for copy in facts["copies"]:
         if not copy["button"]:
@@ -250,6 +303,23 @@ def page_problems(tab, url: str, lang: str, language_links: dict[str, str]) -> l
             problems.append(f"the copy button of {copy['name']} copies something else")
     if facts["outputCopyButtons"]:
         problems.append(f"{facts['outputCopyButtons']} output blocks have a copy button")
+    # Figure text: tick labels readable, on a desktop and on a phone.
+    problems += figure_text_problems(tab.evaluate(FIGURE_TEXT), "desktop")
+    tab.set_viewport_size(PHONE)
+    try:
+        tab.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        phone = tab.evaluate(PHONE_FACTS)
+        problems += figure_text_problems(tab.evaluate(FIGURE_TEXT), "phone")
+    finally:
+        tab.set_viewport_size(DESKTOP)
+    if phone["sideways"] > 0:
+        problems.append(f"on a phone the page scrolls sideways by {phone['sideways']} px "
+                        f"(sticking out: {', '.join(phone['wide']) or 'a block that scrolls itself'})")
+    for kind, widths in (("code cell", phone["labCode"]), ("plot", phone["labPlots"]), ("prose cell", phone["labProse"])):
+        narrow = [round(w) for w in widths if w < MIN_LAB_SHARE * phone["content"]]
+        if narrow:
+            problems.append(f"on a phone {len(narrow)} lab {kind}s use less than {MIN_LAB_SHARE:.0%} of the "
+                            f"{round(phone['content'])} px content width: {narrow[:5]} px")
     # The language selector points at the same page in every language.
     for other, target in language_links.items():
         if facts["languageLinks"].get(other) != target:
@@ -257,9 +327,24 @@ def page_problems(tab, url: str, lang: str, language_links: dict[str, str]) -> l
                             f"{other}, not {target}")
     if not problems:
         SUMMARY["pages"] += 1
+        SUMMARY["lab_cells_on_a_phone"] = SUMMARY.get("lab_cells_on_a_phone", 0) + len(phone["labCode"])
         SUMMARY["formulas"] += facts["rendered"] + facts["notebookFormulas"]
         SUMMARY["figures"] += len(facts["images"])
         SUMMARY["copy_buttons"] += len(facts["copies"])
+    return problems
+
+
+def figure_text_problems(figures: list[dict], where: str) -> list[str]:
+    problems = []
+    for fig in figures:
+        if fig["px"] is None:
+            problems.append(f"{fig['name']}: no tick labels found (draw figures as SVG with matplotlib)")
+        elif fig["px"] < MIN_FIGURE_TEXT:
+            problems.append(f"{fig['name']}: tick labels {fig['px']:.1f} px high on a {where}, "
+                            f"below {MIN_FIGURE_TEXT} px")
+    if figures and where == "phone":
+        SUMMARY["smallest_figure_text_px"] = round(min(
+            [SUMMARY.get("smallest_figure_text_px", 99)] + [f["px"] for f in figures if f["px"]]), 1)
     return problems
 
 
@@ -283,7 +368,8 @@ def test_the_page_checker_reports_every_kind_of_broken_page(browser, built_site,
         ('<span class="arithmatex">\\(', '<span class="arithmatex">\\(x^1^2 '),  # a formula in error
         ('<img alt="', '<img data-alt="'),  # a figure without alt text
         ('class="language-text no-copy highlight"', 'class="language-text no-copy copy highlight"'),
-        ("</article>", '<img alt="off-host" src="http://example.com/x.png">'
+        ("</article>", '<div style="width: 900px">too wide for a phone</div>'
+                       '<img alt="off-host" src="http://example.com/x.png">'
                        '<img alt="missing" src="missing.png">'
                        '<img alt="dropped" src="dropped.png">'
                        '<div class="jupyter-wrapper"><div class="jp-MarkdownOutput"><pre>$x^2$</pre></div></div>'
@@ -293,6 +379,8 @@ def test_the_page_checker_reports_every_kind_of_broken_page(browser, built_site,
         assert old in html, old
         html = html.replace(old, new, 1)
     html = re.sub(r'<a href="[^"]*"(?= hreflang="en")', '<a href="../../en/"', html, count=1)  # wrong page
+    small = "../../figures/descent/activations_curves.svg"  # another page's figure, shown too small
+    html = html.replace("</article>", f'<img alt="small" src="{small}" style="width: 150px"></article>', 1)
     code = html.index(f'<span class="filename">{first_snippet}</span>')
     html = html[:code] + html[code:].replace("torch", "numpy", 1)  # the code differs from its file
     page.write_text(html, encoding="utf-8")
@@ -323,7 +411,9 @@ def test_the_page_checker_reports_every_kind_of_broken_page(browser, built_site,
                      f"the copy button of {first_snippet} copies something else",
                      f"a click on the copy button of {first_snippet} puts something else on the clipboard",
                      "1 output blocks have a copy button",
-                     f"the language selector leads to {url}en/ for en, not {url}en/descent/derivatives/"]:
+                     f"the language selector leads to {url}en/ for en, not {url}en/descent/derivatives/",
+                     "on a phone the page scrolls sideways by",
+                     f"{Path(small).name}: tick labels", "px high on a desktop, below 10 px"]:
         assert expected in report, f"{expected!r} not reported; got:\n{report}"
 
 
@@ -336,6 +426,50 @@ def test_switching_language_keeps_the_page_and_the_section(tab, site_url, source
         tab.locator(f"a.md-select__link[hreflang={target}]").click()
     assert tab.url == site_url + url_path(target, page) + "#derivation"
     assert tab.evaluate("document.documentElement.lang") == target
+
+
+# After plain scrolling (no #hash in the address), the language selector leads to the
+# same section: the theme's navigation.tracking keeps the address on the section read,
+# and both languages give a section the same id (labs too: hooks/labs.py).
+SCROLLS = [("zh", "en", Path("autograd/basics.md")), ("en", "zh", Path("autograd/basics.md")),
+           ("zh", "en", Path("regularization/weight_decay_lab.md")),
+           ("en", "zh", Path("regularization/choosing_lambda_lab.md"))]
+
+
+@pytest.mark.parametrize("source,target,page", SCROLLS, ids=[f"{s}->{t}:{p.stem}" for s, t, p in SCROLLS])
+def test_switching_language_after_scrolling_lands_in_the_same_section(tab, site_url, source, target, page):
+    visit(tab, site_url + url_path(source, page))
+    section = tab.evaluate("""() => {
+      const heads = Array.from(document.querySelectorAll("article h2[id]"));
+      const i = Math.floor(heads.length / 2), h = heads[i];
+      window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 400);  // still in the section before
+      return [h.id, heads[i - 1].id];
+    }""")
+    section, previous = section
+    tab.wait_for_timeout(300)
+    for _ in range(100):  # a reader's scrolling into the section, until its heading is near the top
+        top = tab.evaluate("(id) => { scrollBy(0, 10); return document.getElementById(id).getBoundingClientRect().top; }",
+                           section)
+        tab.wait_for_timeout(30)
+        if top < 100:
+            break
+    for _ in range(40):  # the theme updates the address shortly after the scrolling stops
+        if tab.evaluate("location.hash") not in ("", f"#{previous}"):
+            break
+        tab.wait_for_timeout(50)
+    section = tab.evaluate("decodeURIComponent(location.hash.slice(1))")  # the section read (or a subsection)
+    reading = tab.evaluate("(id) => { const e = document.getElementById(id); return e && e.getBoundingClientRect().top; }",
+                           section)
+    assert section and reading is not None and reading < 200, \
+        f"the address does not follow the section read: {tab.url} (section top at {reading})"
+    tab.locator(".md-header__option .md-select > button").hover()
+    with tab.expect_navigation(wait_until="load"):
+        tab.locator(f"a.md-select__link[hreflang={target}]").click()
+    assert tab.url == site_url + url_path(target, page) + "#" + section
+    top = tab.evaluate("(id) => { const e = document.getElementById(id); return e && e.getBoundingClientRect().top; }",
+                       section)
+    assert top is not None, f"{tab.url}: no section #{section}"
+    assert 0 <= top < 200, f"{tab.url}: section #{section} is {top:.0f} px from the top of the window"
 
 
 def search(tab, query: str) -> list[str]:
@@ -363,11 +497,43 @@ def search(tab, query: str) -> list[str]:
             continue
     else:
         raise AssertionError(f"no search results for {query!r}")
+    tab.wait_for_timeout(200)  # the theme renders the results in batches
     return tab.evaluate("""() => Array.from(
         document.querySelectorAll('.md-search-result__item > a.md-search-result__link'), (a) => a.href)""")
 
 
+# What a result shows: no TeX source, no permalink sign, no markup as text.
+RESULT_TEXT = re.compile(r"\\[a-zA-Z]+|\$\$|\\\(|¶|<\/?[a-z]+>|&[a-z]+;")
+RESULTS = """() => Array.from(document.querySelectorAll('.md-search-result__item'), (li) => ({
+  text: li.innerText, links: Array.from(li.querySelectorAll('a'), (a) => a.href)}))"""
+MISSING_ANCHOR = """async (links) => {
+  const pages = {}, missing = [];
+  for (const link of links) {
+    const url = new URL(link), id = decodeURIComponent(url.hash.slice(1));
+    if (!id) continue;
+    const page = url.origin + url.pathname;
+    pages[page] = pages[page] || new DOMParser().parseFromString(await (await fetch(page)).text(), "text/html");
+    if (!pages[page].getElementById(id)) missing.push(link);
+  }
+  return missing;
+}"""
+
+
+def result_problems(tab, query: str) -> list[str]:
+    """What is wrong with the shown results of a query (an empty list when nothing is)."""
+    results = tab.evaluate(RESULTS)
+    problems = [f"{query!r}: result {i} shows {m.group(0)!r}: {r['text'][:120]!r}"
+                for i, r in enumerate(results, 1) for m in [RESULT_TEXT.search(r["text"])]
+                if m]
+    missing = tab.evaluate(MISSING_ANCHOR, [link for r in results for link in r["links"]])
+    problems += [f"{query!r}: result link {link} leads to no such anchor" for link in missing]
+    return problems
+
+
 SEARCHES = [
+    ("zh", "leaf tensor", "autograd/basics/"),
+    ("zh", "叶子节点", "autograd/basics/"),
+    ("en", "leaf tensor", "en/autograd/basics/"),
     ("zh", "梯度", "descent/derivatives/"),
     ("zh", "反向传播", "autograd/backprop/"),
     ("zh", "权重衰减", "regularization/exercises/"),
@@ -378,13 +544,20 @@ SEARCHES = [
 ]
 
 
+FIRST = {"leaf tensor", "叶子节点", "反向传播"}  # these must put the expected page first
+
+
 @pytest.mark.parametrize("lang,query,expected", SEARCHES, ids=[f"{l}:{q}" for l, q, _ in SEARCHES])
 def test_site_search_finds_the_right_pages_in_the_readers_language(tab, site_url, lang, query, expected):
     home = site_url + ("" if lang == DEFAULT else f"{lang}/")
     if tab.url.split("#")[0].split("?")[0] != home:  # the searches of a language share its index
         visit(tab, home)
-    pages_found = {h.split("#")[0].split("?")[0] for h in search(tab, query)}
+    found = [h.split("#")[0].split("?")[0] for h in search(tab, query)]
+    pages_found = set(found)
     assert site_url + expected in pages_found, f"{query!r} found {sorted(pages_found)}"
+    if query in FIRST:
+        assert found[0] == site_url + expected, f"{query!r}: first result {found[0]}, not {site_url + expected}"
+    assert result_problems(tab, query) == []
     for h in pages_found:
         in_en = h.startswith(site_url + "en/")
         assert in_en == (lang == "en"), f"{query!r} in {lang} returned a page of another language: {h}"
@@ -399,3 +572,130 @@ def test_a_chapter_screenshot_is_saved_as_an_artifact(tab, site_url, lang):
     shot = ARTIFACTS / f"{lang}-autograd-basics.png"
     tab.screenshot(path=str(shot), full_page=False)
     assert shot.stat().st_size > 10_000
+
+
+def test_the_result_checker_reports_latex_markup_and_dead_anchors(tab, site_url):
+    visit(tab, site_url)
+    tab.evaluate("""(url) => {
+      document.querySelector('.md-search-result__list').innerHTML =
+        '<li class="md-search-result__item"><a href="' + url + 'autograd/basics/#no-such-id">' +
+        '<article>Leaf \\\\(x\\\\) ¶ &lt;mark&gt;</article></a></li>';
+    }""", site_url)
+    report = "\n".join(result_problems(tab, "q"))
+    for expected in ["'q': result 1 shows '\\\\('", f"{site_url}autograd/basics/#no-such-id leads to no such anchor"]:
+        assert expected in report, f"{expected!r} not reported; got:\n{report}"
+
+
+def use_scheme(tab, home: str, scheme: str) -> None:
+    """The reader's system in light or dark mode, and no colour scheme chosen on the
+    site yet (the theme keeps the last one in localStorage, per language), so the
+    theme follows it. home: the language's home page."""
+    want = "slate" if scheme == "dark" else "default"
+    tab.emulate_media(color_scheme=scheme)
+    for _ in range(3):  # the theme may store the old scheme once more as the media change reaches it
+        if not tab.url.startswith(home):
+            visit(tab, home)
+        tab.wait_for_timeout(50)
+        tab.evaluate("() => localStorage.clear()")
+        visit(tab, home)
+        if tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == want:
+            return
+    raise AssertionError(f"the theme does not follow the system's {scheme} mode")
+
+
+def luminance(png: bytes) -> float:
+    from PIL import Image, ImageStat
+
+    return ImageStat.Stat(Image.open(io.BytesIO(png)).convert("L")).mean[0] / 255
+
+
+FIGURE_PAGES = [(lang, page) for lang, page in PAGES
+                if "figures/" in (DOCS / lang / page).read_text(encoding="utf-8") or page.name.endswith("_lab.md")]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_figures_have_a_dark_rendering_in_the_dark_scheme(tab, site_url, lang):
+    """With the reader's system in dark mode the theme shows its dark (slate) scheme;
+    every figure there is dark on average, not a bright box (light: bright)."""
+    problems, seen = [], 0
+    try:
+        for scheme in ("dark", "light"):
+            use_scheme(tab, site_url + ('' if lang == DEFAULT else f'{lang}/'), scheme)
+            for _, page in [fp for fp in FIGURE_PAGES if fp[0] == lang]:
+                visit(tab, site_url + url_path(lang, page))
+                for i, img in enumerate(tab.locator("article img").all()):
+                    img.scroll_into_view_if_needed()
+                    shade = luminance(img.screenshot())
+                    seen += 1
+                    if (scheme == "dark") != (shade < 0.4):
+                        problems.append(f"{url_path(lang, page)} figure {i + 1}: mean brightness {shade:.2f} "
+                                        f"in the {scheme} scheme")
+    finally:
+        use_scheme(tab, site_url + ('' if lang == DEFAULT else f'{lang}/'), "light")
+    assert seen and not problems, "\n".join(problems)
+    SUMMARY["dark_figures"] = SUMMARY.get("dark_figures", 0) + seen // 2
+
+
+# axe-core's rules that the theme itself breaks and this site leaves alone, with why.
+AXE_KNOWN = {
+    # Material's code blocks each hold a <nav> (copy button) without a unique name (moderate).
+    "landmark-unique": "the theme's code-block <nav>s",
+}
+AXE_RUN = """async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"]});
+  return result.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help,
+    targets: v.nodes.slice(0, 3).map((n) => n.target.join(" "))}));
+}"""
+
+
+@pytest.mark.parametrize("lang,scheme", [(l, s) for l in LANGS for s in ("light", "dark")])
+def test_axe_core_finds_no_serious_or_critical_violations(tab, site_url, lang, scheme):
+    """axe-core 4.14.1 (tests/vendor/axe-core, injected from disk: no network) on every
+    page of a language, in both colour schemes."""
+    script = AXE.read_text(encoding="utf-8")
+    problems, counts = [], {}
+    try:
+        use_scheme(tab, site_url + ('' if lang == DEFAULT else f'{lang}/'), scheme)
+        for _, page in [p for p in PAGES if p[0] == lang]:
+            visit(tab, site_url + url_path(lang, page))
+            tab.evaluate("() => document.fonts.ready")
+            tab.add_script_tag(content=script)
+            for v in tab.evaluate(AXE_RUN):
+                counts[v["impact"]] = counts.get(v["impact"], 0) + 1
+                if v["impact"] in ("serious", "critical") and v["id"] not in AXE_KNOWN:
+                    problems.append(f"{url_path(lang, page)}: {v['impact']} {v['id']} ({v['help']}): {v['targets']}")
+    finally:
+        use_scheme(tab, site_url + ('' if lang == DEFAULT else f'{lang}/'), "light")
+    SUMMARY[f"axe_{lang}_{scheme}"] = counts
+    assert not problems, "\n".join(problems)
+
+
+def test_axe_core_is_run_and_reports_a_serious_violation(tab, site_url):
+    visit(tab, site_url)
+    tab.evaluate("""() => { const a = document.createElement("a"); a.href = "#x";
+                          document.querySelector("article").append(a); }""")  # a link with no name
+    tab.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    assert "link-name" in [v["id"] for v in tab.evaluate(AXE_RUN) if v["impact"] == "serious"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_search_index_has_no_markup_no_tex_and_no_dead_anchors(built_site, lang):
+    """Every entry of a language's search index: a title without the permalink sign or
+    markup, a text without TeX source, and a location whose anchor exists."""
+    base = built_site.path / ("" if lang == DEFAULT else lang)
+    index = json.loads((base / "search" / "search_index.json").read_text(encoding="utf-8"))
+    problems, ids = [], {}
+    for doc in index["docs"]:
+        path, _, anchor = doc["location"].partition("#")
+        if path not in ids:
+            page = base / path / "index.html"
+            ids[path] = set(re.findall(r'\bid="([^"]+)"', page.read_text(encoding="utf-8"))) if page.exists() else None
+        if ids[path] is None:
+            problems.append(f"{doc['location']}: no such page")
+        elif anchor and anchor not in ids[path]:
+            problems.append(f"{doc['location']}: no element with id {anchor!r} ({doc['title'][:40]!r})")
+        if "¶" in doc["title"] or re.search(r"&lt;|<(?!/?code>)", doc["title"]):
+            problems.append(f"{doc['location']}: title shows {doc['title']!r}")
+        if re.search(r"\\\(|\\\[|\$\$|\\(?:frac|lambda|mathcal|nabla|sum)\b", doc["text"]):
+            problems.append(f"{doc['location']}: text shows TeX source: {doc['text'][:80]!r}")
+    assert not problems, "\n".join(problems)

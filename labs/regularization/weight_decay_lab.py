@@ -45,7 +45,8 @@ def minibatches():
 
 def evaluate(w, b):
     with torch.no_grad():
-        return mse(w, b, X_train, y_train).item(), mse(w, b, X_test, y_test).item()
+        return (mse(w, b, X_train, y_train).item(),
+                mse(w, b, X_test, y_test).item())
 
 # %% by-hand
 def train_by_hand(lambd, seed=1):
@@ -53,7 +54,8 @@ def train_by_hand(lambd, seed=1):
     history = []
     for epoch in range(num_epochs):
         for idx in minibatches():
-            loss = mse(w, b, X_train[idx], y_train[idx]) + lambd / 2 * (w ** 2).sum()
+            penalty = lambd / 2 * (w ** 2).sum()
+            loss = mse(w, b, X_train[idx], y_train[idx]) + penalty
             loss.backward()
             with torch.no_grad():
                 w -= lr * w.grad
@@ -65,7 +67,8 @@ def train_by_hand(lambd, seed=1):
 
 
 w_hand, b_hand, hist_hand = train_by_hand(lambd=3)
-print("train, test, |w| after 100 epochs:", ", ".join(f"{v:.3g}" for v in hist_hand[-1]))
+print("train, test, |w| after 100 epochs:",
+      ", ".join(f"{v:.3g}" for v in hist_hand[-1]))
 
 # %% optimizer
 def train_with_optimizer(wd, seed=1):
@@ -87,13 +90,16 @@ def train_with_optimizer(wd, seed=1):
 w_opt, b_opt, hist_opt = train_with_optimizer(wd=3)
 steps = num_epochs * (n_train // batch_size)
 max_diff_equiv = (w_opt - w_hand).abs().max().item()
-print(f"after {steps} steps: max |w_opt - w_hand| < 1e-6: {max_diff_equiv < 1e-6}")
-print(f"max |b_opt - b_hand| < 1e-6: {(b_opt - b_hand).abs().max().item() < 1e-6}")
+print(f"after {steps} steps: max |w_opt - w_hand| < 1e-6: "
+      f"{max_diff_equiv < 1e-6}")
+print(f"max |b_opt - b_hand| < 1e-6: "
+      f"{(b_opt - b_hand).abs().max().item() < 1e-6}")
 
 # %% one-step
 wd = 3.0
 w, b = init_params(seed=2)
-trainer = torch.optim.SGD([{"params": [w], "weight_decay": wd}, {"params": [b]}], lr=lr)
+trainer = torch.optim.SGD([{"params": [w], "weight_decay": wd},
+                           {"params": [b]}], lr=lr)
 X_batch, y_batch = X_train[:batch_size], y_train[:batch_size]
 trainer.zero_grad()
 mse(w, b, X_batch, y_batch).backward()
@@ -103,23 +109,24 @@ predicted_b = b_before - lr * b.grad
 trainer.step()
 max_diff_step = (w.detach() - predicted_w).abs().max().item()
 print(f"shrink factor 1 - lr*wd = {1 - lr * wd:.3f}")
-print(f"max |w - ((1 - lr*wd) w_old - lr grad)| < 1e-6: {max_diff_step < 1e-6}")
-print(f"max |b - (b_old - lr grad_b)| < 1e-6: {(b.detach() - predicted_b).abs().max().item() < 1e-6}")
+print(f"max |w - ((1 - lr*wd) w_old - lr grad)| < 1e-6: "
+      f"{max_diff_step < 1e-6}")
+max_diff_b = (b.detach() - predicted_b).abs().max().item()
+print(f"max |b - (b_old - lr grad_b)| < 1e-6: {max_diff_b < 1e-6}")
 print(f"float32 spacing at 1: {torch.finfo(torch.float32).eps:.2g}")
 
 # %% curves
 runs = {wd: train_with_optimizer(wd)[2] for wd in (0, 3)}
 epochs = range(1, num_epochs + 1)
-fig, axes = plt.subplots(1, 3, figsize=(12, 3.5))
+fig, axes = plt.subplots(3, 1, figsize=(4.6, 8), sharex=True)
 for ax, wd in zip(axes, runs):
     ax.semilogy(epochs, [h[0] for h in runs[wd]], label="train")
     ax.semilogy(epochs, [h[1] for h in runs[wd]], label="test")
-    ax.set_title(f"lambda = {wd}")
-    ax.set_xlabel("epoch")
+    ax.set_title(f"λ = {wd}")
     ax.set_ylabel("loss")
     ax.legend()
 for wd in runs:
-    axes[2].semilogy(epochs, [h[2] for h in runs[wd]], label=f"lambda = {wd}")
+    axes[2].semilogy(epochs, [h[2] for h in runs[wd]], label=f"λ = {wd}")
 axes[2].set_title("||w||")
 axes[2].set_xlabel("epoch")
 axes[2].legend()
@@ -128,8 +135,10 @@ plt.show()
 
 train_wd0, test_wd0, norm_wd0 = runs[0][-1]
 train_wd3, test_wd3, norm_wd3 = runs[3][-1]
-for wd, train, test, norm in ((0, train_wd0, test_wd0, norm_wd0), (3, train_wd3, test_wd3, norm_wd3)):
-    shown = f"{train:.2g}" if train >= 1e-8 else "< 1e-8"  # below 1e-8: rounding noise
+for wd, train, test, norm in ((0, train_wd0, test_wd0, norm_wd0),
+                              (3, train_wd3, test_wd3, norm_wd3)):
+    # below 1e-8: rounding noise
+    shown = f"{train:.2g}" if train >= 1e-8 else "< 1e-8"
     print(f"lambda = {wd}: train {shown}, test {test:.3g}, |w| {norm:.3g}")
 
 # %% leftover-norm
@@ -137,10 +146,12 @@ w0, _ = init_params(seed=1)
 norm_init = w0.norm().item()
 factor = (1 - lr * 3) ** steps
 print(f"|w| at the start: {norm_init:.3g}")
-print(f"(1 - lr*wd)^steps = {factor:.3g}; times the start norm: {factor * norm_init:.3g}")
+print(f"(1 - lr*wd)^steps = {factor:.3g}; "
+      f"times the start norm: {factor * norm_init:.3g}")
 
 untouched = num_inputs - torch.linalg.matrix_rank(X_train).item()
-span, _ = torch.linalg.qr(X_train.T)  # orthonormal basis of the 20 directions the data push
+# an orthonormal basis of the 20 directions the data push
+span, _ = torch.linalg.qr(X_train.T)
 
 
 def off_span(v):
@@ -148,6 +159,9 @@ def off_span(v):
 
 
 share_init = off_span(w0.detach()) ** 2 / norm_init ** 2
-leftover_predicted, leftover_trained = factor * off_span(w0.detach()), off_span(w_opt.detach())
-print(f"directions the data never push: {untouched}; share of |w|^2 at the start in them: {share_init:.0%}")
-print(f"|w| in them after {steps} steps: {leftover_predicted:.2g} predicted, {leftover_trained:.2g} trained")
+leftover_predicted = factor * off_span(w0.detach())
+leftover_trained = off_span(w_opt.detach())
+print(f"directions the data never push: {untouched}; "
+      f"share of |w|^2 at the start in them: {share_init:.0%}")
+print(f"|w| in them after {steps} steps: {leftover_predicted:.2g} predicted, "
+      f"{leftover_trained:.2g} trained")

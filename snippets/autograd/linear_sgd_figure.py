@@ -31,7 +31,8 @@ linear = nn.Linear(1, 1)
 with_bias = train(linear, linear.parameters())
 
 plt.rcParams["svg.hashsalt"] = "gradients-executed"
-fig, ax = plt.subplots(figsize=(6, 3.5))
+plt.rcParams["svg.fonttype"] = "none"  # text stays text, translated per language
+fig, ax = plt.subplots(figsize=(4.6, 3.2))
 epochs = range(1, len(w_only) + 1)
 ax.semilogy(epochs, w_only, label="y = w x (w only)")
 ax.semilogy(epochs, with_bias, label="nn.Linear: y = w x + b")

@@ -24,7 +24,7 @@ GX, GY = PX.grad, PY.grad
 formula_x = 2 * PX.detach() + PY.detach() * torch.cos(PX.detach() * PY.detach())
 formula_y = 4 * PY.detach() + PX.detach() * torch.cos(PX.detach() * PY.detach())
 
-fig, ax = plt.subplots(figsize=(5.5, 5))
+fig, ax = plt.subplots(figsize=(4.6, 4.4))
 cs = ax.contour(X, Y, Z, levels=[0.25, 1, 2, 3.5, 5, 7, 9.5], cmap="viridis")
 ax.clabel(cs, fontsize=8)
 ax.quiver(PX.detach(), PY.detach(), GX, GY, angles="xy", scale_units="xy",
@@ -32,9 +32,10 @@ ax.quiver(PX.detach(), PY.detach(), GX, GY, angles="xy", scale_units="xy",
 ax.set_aspect("equal")
 ax.set_xlabel("x")
 ax.set_ylabel("y")
-ax.set_title(r"$f(x,y)=x^2+2y^2+\sin(xy)$ and $\nabla f$")
+ax.set_title(r"$f(x,y)=x^2+2y^2+\sin(xy)$,  $\nabla f$")
 os.makedirs("build/figures/descent", exist_ok=True)
 plt.rcParams["svg.hashsalt"] = "gradients-executed"
+plt.rcParams["svg.fonttype"] = "none"  # text stays text, translated per language
 plt.savefig("build/figures/descent/derivatives_contour.svg", metadata={"Date": None})
 print(GX.numel(), "arrows; autograd matches formula:",
       torch.allclose(GX, formula_x) and torch.allclose(GY, formula_y))

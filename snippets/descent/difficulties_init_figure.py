@@ -34,7 +34,7 @@ panels = {
 }
 colors = {"default": "C0", "default + bias": "C0", "normal(0.01)": "C1", "xavier": "C2", "kaiming": "C2",
           "normal(0.2)": "C3"}
-fig, axes = plt.subplots(1, 2, figsize=(9, 4.2), sharey=True)
+fig, axes = plt.subplots(2, 1, figsize=(4.6, 6.4), sharex=True)
 for ax, (act_name, inits) in zip(axes, panels.items()):
     act = getattr(torch, act_name)
     for name, init in inits.items():
@@ -42,12 +42,13 @@ for ax, (act_name, inits) in zip(axes, panels.items()):
         ax.semilogy(range(1, depth + 1), grad_norms(act, init, keep_bias), marker=".", color=colors[name],
                     linestyle="--" if keep_bias else "-", label=name)
     ax.set_title(act_name)
-    ax.set_xlabel("layer")
-    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, frameon=False)
-axes[0].set_ylabel("|grad W| (Frobenius)")
+    ax.set_ylabel("|grad W| (Frobenius)")
+    ax.legend(loc="center left", bbox_to_anchor=(1, 0.5))
+axes[-1].set_xlabel("layer")
 fig.tight_layout()
 
 os.makedirs("build/figures/descent", exist_ok=True)
 plt.rcParams["svg.hashsalt"] = "gradients-executed"
+plt.rcParams["svg.fonttype"] = "none"  # text stays text, translated per language
 plt.savefig("build/figures/descent/difficulties_init.svg", metadata={"Date": None})
 print("saved build/figures/descent/difficulties_init.svg")

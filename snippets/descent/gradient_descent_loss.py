@@ -24,7 +24,7 @@ def losses(lr, steps=20):
     return values
 
 
-fig, ax = plt.subplots(figsize=(6, 4))
+fig, ax = plt.subplots(figsize=(4.6, 3.4))
 for lr, color in [(0.02, "tab:blue"), (0.1, "tab:green"), (0.34, "tab:red")]:
     L = losses(lr)
     ax.semilogy(range(len(L)), L, "o-", color=color, markersize=3, label=f"lr = {lr}")
@@ -35,4 +35,5 @@ ax.set_ylabel("loss (log scale)")
 ax.legend()
 os.makedirs("build/figures/descent", exist_ok=True)
 plt.rcParams["svg.hashsalt"] = "gradients-executed"
+plt.rcParams["svg.fonttype"] = "none"  # text stays text, translated per language
 plt.savefig("build/figures/descent/gradient_descent_loss.svg", metadata={"Date": None})

@@ -24,7 +24,7 @@ def path(lr, steps=20):
 
 xs = torch.linspace(-5, 5, 201)
 X, Y = torch.meshgrid(xs, xs, indexing="xy")
-fig, ax = plt.subplots(figsize=(6, 5))
+fig, ax = plt.subplots(figsize=(4.6, 4.2))
 ax.contour(X, Y, X**2 + 3 * Y**2, levels=[1, 4, 9, 16, 28, 45, 64], colors="0.75")
 for lr, color in [(0.02, "tab:blue"), (0.1, "tab:green"), (0.34, "tab:red")]:
     P = path(lr)
@@ -33,9 +33,10 @@ ax.plot([0], [0], "k*", markersize=10)
 ax.set_aspect("equal")
 ax.set_xlabel("x")
 ax.set_ylabel("y")
-ax.set_title(r"20 steps on $f(x,y)=x^2+3y^2$ from $(-4, 2)$")
+ax.set_title("20 steps on x² + 3y² from (−4, 2)")
 ax.legend(loc="upper right")
 os.makedirs("build/figures/descent", exist_ok=True)
 plt.rcParams["svg.hashsalt"] = "gradients-executed"
+plt.rcParams["svg.fonttype"] = "none"  # text stays text, translated per language
 plt.savefig("build/figures/descent/gradient_descent_paths.svg", metadata={"Date": None})
 print("saved build/figures/descent/gradient_descent_paths.svg")
