@@ -12,7 +12,7 @@ STAMP  := $(VENV)/.installed-$(REQ_HASH)
 PYTEST := $(PY) -m pytest
 
 .DEFAULT_GOAL := help
-.PHONY: help venv system-deps test test-portable test-standalone update-outputs site serve bench lock clean \
+.PHONY: help venv system-deps test test-browser test-portable test-standalone update-outputs site serve bench lock clean \
         i18n-status i18n-stamp new-language drift
 
 help: ## List the targets
@@ -32,6 +32,9 @@ system-deps: ## Install Chromium and a CJK font when missing (as root with apt-g
 
 test: $(STAMP) system-deps ## Run every test: snippets, tooling, parity, the site build, the browser
 	$(PYTEST)
+
+test-browser: $(STAMP) system-deps ## The browser suite on every page: phone layout, dark figures, axe-core in both schemes (CI runs it)
+	BROWSER_FULL=1 $(PYTEST) tests/test_browser.py
 
 test-portable: $(STAMP) ## Run every snippet on each CPU kernel level this CPU has, and on all cores
 	$(PY) scripts/portable.py

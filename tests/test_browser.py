@@ -12,6 +12,7 @@ tests/vendor/axe-core) on every page. Screenshots land in test-artifacts/.
 from __future__ import annotations
 
 import io
+import os
 import json
 import re
 import shutil
@@ -46,6 +47,24 @@ def url_path(lang: str, page: Path) -> str:
 
 
 PAGES = [(lang, page) for lang in LANGS for page in pages(DOCS, lang)]  # labs are *_lab.md pages too
+# `make test` runs the per-page desktop checks on every page and the costly ones (phone
+# layout and figure text at phone size, figures in the dark scheme, axe-core in both
+# schemes, every language switch after scrolling) on one page of each kind, in every
+# language; `make test-browser` (BROWSER_FULL=1, run by CI) runs those on every page.
+FULL = os.environ.get("BROWSER_FULL") == "1"
+SAMPLE = {Path("index.md"), Path("descent/difficulties.md"), Path("autograd/extending.md"),
+          Path("regularization/weight_decay_lab.md"), Path("versions.md")}
+
+
+# axe-core takes ~2 s a page: in `make test`, the densest page of each kind (a chapter page
+# with math, figures, tabs, annotations and admonitions; a lab).
+AXE_SAMPLE = {Path("descent/difficulties.md"), Path("regularization/weight_decay_lab.md")}
+
+
+def sampled(items: list, page_of=lambda item: item[1]) -> list:
+    """Every item in the full run; else the items of the sample pages."""
+    return items if FULL else [item for item in items if page_of(item) in SAMPLE]
+
 UNRENDERED_MATH = re.compile(r"\$[^$\s][^$]*\$")
 # Counts for the record (test-artifacts/browser-summary.json).
 SUMMARY = {"pages": 0, "formulas": 0, "figures": 0, "copy_buttons": 0, "searches": 0,
@@ -85,7 +104,9 @@ class Traffic:
         self.pending.discard(request)
 
     def _failed(self, request):
-        if request in self.pending:
+        if request in self.pending and "ERR_ABORTED" in (request.failure or ""):
+            self.pending.discard(request)  # cut short by the next navigation (the favicon), not missing
+        elif request in self.pending:
             self.pending.discard(request)
             self.failed.append(f"{request.url} ({request.failure})")
 
@@ -252,10 +273,11 @@ def snippet_text(path: str) -> str:
     return "\n".join(ANNOTATION.sub("", line).rstrip() for line in text.splitlines()).strip("\n")
 
 
-def page_problems(tab, url: str, lang: str, language_links: dict[str, str]) -> list[str]:
+def page_problems(tab, url: str, lang: str, language_links: dict[str, str], phone_too: bool = True) -> list[str]:
     """Open url and list what is wrong with it (an empty list for a good page).
 
-    language_links: the URL the language selector must lead to, per language.
+    language_links: the URL the language selector must lead to, per language;
+    phone_too: also check the page at phone size.
     """
     traffic = tab.context.traffic
     traffic.settle(tab)  # what the previous page asked for is not this page's business
@@ -305,13 +327,15 @@ def page_problems(tab, url: str, lang: str, language_links: dict[str, str]) -> l
         problems.append(f"{facts['outputCopyButtons']} output blocks have a copy button")
     # Figure text: tick labels readable, on a desktop and on a phone.
     problems += figure_text_problems(tab.evaluate(FIGURE_TEXT), "desktop")
-    tab.set_viewport_size(PHONE)
-    try:
-        tab.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
-        phone = tab.evaluate(PHONE_FACTS)
-        problems += figure_text_problems(tab.evaluate(FIGURE_TEXT), "phone")
-    finally:
-        tab.set_viewport_size(DESKTOP)
+    phone = {"sideways": 0, "wide": [], "content": 1, "labCode": [], "labProse": [], "labPlots": []}
+    if phone_too:  # the same tab at phone size
+        tab.set_viewport_size(PHONE)
+        try:
+            tab.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+            phone = tab.evaluate(PHONE_FACTS)
+            problems += figure_text_problems(tab.evaluate(FIGURE_TEXT), "phone")
+        finally:
+            tab.set_viewport_size(DESKTOP)
     if phone["sideways"] > 0:
         problems.append(f"on a phone the page scrolls sideways by {phone['sideways']} px "
                         f"(sticking out: {', '.join(phone['wide']) or 'a block that scrolls itself'})")
@@ -351,7 +375,8 @@ def figure_text_problems(figures: list[dict], where: str) -> list[str]:
 @pytest.mark.parametrize("lang,page", PAGES, ids=[f"{l}/{p.as_posix()}" for l, p in PAGES])
 def test_every_page_renders_offline_with_math_figures_and_copyable_code(tab, site_url, lang, page):
     links = {other: site_url + url_path(other, page) for other in LANGS}
-    assert page_problems(tab, site_url + url_path(lang, page), lang, links) == []
+    phone_too = FULL or page in SAMPLE
+    assert page_problems(tab, site_url + url_path(lang, page), lang, links, phone_too) == []
 
 
 def test_the_page_checker_reports_every_kind_of_broken_page(browser, built_site, dead_port, tmp_path):
@@ -436,7 +461,8 @@ SCROLLS = [("zh", "en", Path("autograd/basics.md")), ("en", "zh", Path("autograd
            ("en", "zh", Path("regularization/choosing_lambda_lab.md"))]
 
 
-@pytest.mark.parametrize("source,target,page", SCROLLS, ids=[f"{s}->{t}:{p.stem}" for s, t, p in SCROLLS])
+@pytest.mark.parametrize("source,target,page", SCROLLS if FULL else SCROLLS[::3],  # a page and a lab, both ways
+                         ids=[f"{s}->{t}:{p.stem}" for s, t, p in (SCROLLS if FULL else SCROLLS[::3])])
 def test_switching_language_after_scrolling_lands_in_the_same_section(tab, site_url, source, target, page):
     visit(tab, site_url + url_path(source, page))
     section = tab.evaluate("""() => {
@@ -609,8 +635,9 @@ def luminance(png: bytes) -> float:
     return ImageStat.Stat(Image.open(io.BytesIO(png)).convert("L")).mean[0] / 255
 
 
-FIGURE_PAGES = [(lang, page) for lang, page in PAGES
-                if "figures/" in (DOCS / lang / page).read_text(encoding="utf-8") or page.name.endswith("_lab.md")]
+FIGURE_PAGES = sampled([(lang, page) for lang, page in PAGES
+                        if "figures/" in (DOCS / lang / page).read_text(encoding="utf-8")
+                        or page.name.endswith("_lab.md")])
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -650,13 +677,13 @@ AXE_RUN = """async () => {
 
 @pytest.mark.parametrize("lang,scheme", [(l, s) for l in LANGS for s in ("light", "dark")])
 def test_axe_core_finds_no_serious_or_critical_violations(tab, site_url, lang, scheme):
-    """axe-core 4.14.1 (tests/vendor/axe-core, injected from disk: no network) on every
-    page of a language, in both colour schemes."""
+    """axe-core 4.14.1 (tests/vendor/axe-core, injected from disk: no network) on the
+    sample pages of a language (every page with BROWSER_FULL=1), in both colour schemes."""
     script = AXE.read_text(encoding="utf-8")
     problems, counts = [], {}
     try:
         use_scheme(tab, site_url + ('' if lang == DEFAULT else f'{lang}/'), scheme)
-        for _, page in [p for p in PAGES if p[0] == lang]:
+        for _, page in [p for p in PAGES if p[0] == lang and (FULL or p[1] in AXE_SAMPLE)]:
             visit(tab, site_url + url_path(lang, page))
             tab.evaluate("() => document.fonts.ready")
             tab.add_script_tag(content=script)
