@@ -209,12 +209,13 @@ def execute(root: Path, code: Path, timeout: int = 300) -> dict:
     return values
 
 
-def execute_all(root: Path) -> dict[str, dict]:
-    """Execute every lab once (two at a time); {code path: its plain-data globals}."""
+def execute_all(root: Path, workers: int | None = None) -> dict[str, dict]:
+    """Execute every lab once (as many at a time as cores, or `workers`);
+    {code path: its plain-data globals}."""
     from concurrent.futures import ThreadPoolExecutor
 
     codes = code_files(root)
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+    with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 2) as pool:
         values = list(pool.map(lambda c: execute(root, c), codes))
     return {c.relative_to(root).as_posix(): v for c, v in zip(codes, values)}
 

@@ -29,16 +29,16 @@ _LABS_EARLY: dict = {}
 
 
 def pytest_collection_finish(session):
-    """Under make drift (pytest --drift), start the labs' kernels at once, in the background:
-    they are processes of their own and run while this one runs the notebooks."""
-    if session.config.getoption("drift", None) and any(
-            "lab_values" in getattr(item, "fixturenames", ()) for item in session.items):
+    """When the session needs the labs, start their kernels at once, in the background:
+    they are processes of their own (one thread each) and run on the second core while
+    this process runs the snippets (one thread) or, under make drift, the notebooks."""
+    if any("lab_values" in getattr(item, "fixturenames", ()) for item in session.items):
         from concurrent.futures import ThreadPoolExecutor
 
         from hooks import labs
 
         pool = ThreadPoolExecutor(max_workers=1)
-        _LABS_EARLY["future"] = pool.submit(labs.execute_all, ROOT)
+        _LABS_EARLY["future"] = pool.submit(labs.execute_all, ROOT, workers=1)  # one core; the other runs pytest
         pool.shutdown(wait=False)
 
 
