@@ -239,7 +239,7 @@ def test_every_chapter_notebook_prints_what_its_page_shows(page):
     from hooks.downloads import page_to_notebook
 
     snippets = shown_snippets(DOCS / DEFAULT / page)
-    nb = page_to_notebook((DOCS / DEFAULT / page).read_text(encoding="utf-8"), ROOT, DEFAULT)
+    nb = nbformat.from_dict(page_to_notebook((DOCS / DEFAULT / page).read_text(encoding="utf-8"), ROOT, DEFAULT))
     nb = run_as_notebook(nb, snippets)
     drift.wait_for_records()  # make drift runs the snippets (which write the records) alongside
     cells = [c for c in nb.cells if c.cell_type == "code"]

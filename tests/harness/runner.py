@@ -117,6 +117,16 @@ def warm_up() -> None:
     import numpy  # noqa: F401
     import torch  # noqa: F401
 
+    # Modules PyTorch imports on first use, whose import warns once per process (2.14.1:
+    # forward mode's decompositions call the deprecated torch.jit.script). Imported here,
+    # quietly, so that no snippet's output depends on which snippet ran first.
+    for name in ("torch._decomp.decompositions_for_jvp",):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                __import__(name)
+            except ImportError:
+                pass
     cwd = os.getcwd()
     reset_state(Path(cwd))  # the first reset pays one-off costs (e.g. rcdefaults' font set-up)
     os.chdir(cwd)
