@@ -1,5 +1,6 @@
-"""Fixtures shared by the site tests: one strict build of the real site per session,
-served on localhost, and a headless Chromium driven by Playwright."""
+"""Fixtures shared by the site tests: one strict build of the real site per session
+(made in the background while other tests run), served on localhost, and a headless
+Chromium driven by Playwright."""
 from __future__ import annotations
 
 import contextlib
@@ -10,7 +11,9 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -21,25 +24,115 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 class BuiltSite:
-    def __init__(self, path: Path, log: str):
-        self.path, self.log = path, log
+    def __init__(self, path: Path, log: str, ok: bool = True):
+        self.path, self.log, self.ok = path, log, ok
 
 
-_LABS_EARLY: dict = {}
+PAGE_TEST = "test_every_page_renders_offline_with_math_figures_and_copyable_code"
+# What runs in the background while pytest goes on with other tests:
+# "labs": the labs' kernels (a Future of lab_values), started at collection;
+# "site": the site build (a Future of BuiltSite), started once the last snippet has run
+# (the snippets draw the figures the site shows); then, in the same thread, the
+# browser's pass over every page ("verdicts", tests/test_browser.py's check_pages).
+_BACKGROUND: dict = {}
+
+
+def _rank(item) -> int:
+    """Run order: snippets and tests that need no built site first, then the site's
+    tests, the browser's, and last the per-page verdicts of the background pass."""
+    names = getattr(item, "fixturenames", ())
+    if "built_site" not in names:
+        return 0
+    if item.get_closest_marker("browser") is None:
+        return 1
+    return 3 if getattr(item, "originalname", "") == PAGE_TEST else 2
+
+
+def pytest_collection_modifyitems(session, config, items):
+    items.sort(key=_rank)  # stable: in each group, the order of collection
 
 
 def pytest_collection_finish(session):
-    """When the session needs the labs, start their kernels at once, in the background:
-    they are processes of their own (one thread each) and run on the second core while
-    this process runs the snippets (one thread) or, under make drift, the notebooks."""
-    if any("lab_values" in getattr(item, "fixturenames", ()) for item in session.items):
-        from concurrent.futures import ThreadPoolExecutor
+    """Start at once, in the background, what the selected tests will need:
 
+    - the labs' kernels (processes of their own, one thread each, one lab at a time),
+      on the second core while this process runs the snippets (one thread);
+    - the site build, when the last snippet has run (at once when no snippet runs),
+      followed by the browser's pass over every page that a per-page test checks.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    items = session.items
+    if any("lab_values" in getattr(item, "fixturenames", ()) for item in items):
         from hooks import labs
 
         pool = ThreadPoolExecutor(max_workers=1)
-        _LABS_EARLY["future"] = pool.submit(labs.execute_all, ROOT, workers=1)  # one core; the other runs pytest
+        _BACKGROUND["labs"] = pool.submit(labs.execute_all, ROOT, workers=1)  # one core; the other runs pytest
         pool.shutdown(wait=False)
+    if any("built_site" in getattr(item, "fixturenames", ()) for item in items):
+        _BACKGROUND["pages"] = [(item.callspec.params["lang"], item.callspec.params["page"])
+                                for item in items if getattr(item, "originalname", "") == PAGE_TEST]
+        snippets = [item for item in items if Path(str(item.path)).is_relative_to(ROOT / "snippets")]
+        if snippets:
+            # A plugin, not a hook of this conftest: those see only the items under tests/.
+            session.config.pluginmanager.register(_StartSiteAfter(snippets[-1].nodeid), "start-site-after")
+        else:
+            _start_site()
+
+
+class _StartSiteAfter:
+    def __init__(self, nodeid: str):
+        self.nodeid = nodeid
+
+    def pytest_runtest_logfinish(self, nodeid, location):
+        if nodeid == self.nodeid:
+            _start_site()
+
+
+def _start_site() -> None:
+    """Build the site in a thread (the build itself is a process of its own on the
+    other core), then check every page in the browser there; both go on while pytest
+    runs the other tests."""
+    from concurrent.futures import Future
+
+    if "site" in _BACKGROUND:
+        return
+    future = _BACKGROUND["site"] = Future()
+
+    def run():
+        try:
+            site = _build_site()
+        except BaseException as exc:  # noqa: BLE001 - handed to the fixture that waits for it
+            future.set_exception(exc)
+            return
+        future.set_result(site)
+        if site.ok and _BACKGROUND.get("pages"):
+            from tests import test_browser
+
+            _BACKGROUND["verdicts"] = test_browser.Verdicts()
+            test_browser.check_pages_in_a_process(site.path, _BACKGROUND["pages"], _BACKGROUND["verdicts"])
+
+    threading.Thread(target=run, name="site build and page pass", daemon=True).start()
+
+
+def _build_site() -> BuiltSite:
+    """The real site, built with `scripts/build_site.py` (strict, both languages), once
+    the labs ran (it renders their executed cells)."""
+    if "labs" in _BACKGROUND:
+        try:
+            _BACKGROUND["labs"].result()
+        except Exception:  # noqa: BLE001 - lab_values reports it; the build then fails on its own
+            pass
+    out = Path(tempfile.mkdtemp(prefix="built-site-")) / "site"
+    _BACKGROUND.setdefault("cleanup", []).append(out.parent)
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_site.py"), "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True)
+    return BuiltSite(out, proc.stdout + proc.stderr, ok=proc.returncode == 0)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    for folder in _BACKGROUND.pop("cleanup", []):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -51,24 +144,33 @@ def lab_values() -> dict[str, dict]:
     """
     from hooks import labs
 
-    if "future" in _LABS_EARLY:
-        return _LABS_EARLY.pop("future").result()
+    if "labs" in _BACKGROUND:
+        return _BACKGROUND["labs"].result()
     return labs.execute_all(ROOT)
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory, lab_values) -> BuiltSite:
-    """The real site, built once with `scripts/build_site.py` (strict, both languages).
+def built_site(lab_values) -> BuiltSite:
+    """The real site, built once (in the background, see pytest_collection_finish).
 
-    Snippets run before these tests in `make test` (testpaths order), so the figures
-    they draw exist; the labs were executed once by ``lab_values``.
+    In `make test` the snippets have run by then, so the figures they draw exist; the
+    labs were executed once by ``lab_values``.
     """
-    out = tmp_path_factory.mktemp("built") / "site"
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_site.py"), "--out", str(out)],
-                          cwd=ROOT, capture_output=True, text=True)
-    if proc.returncode != 0:
-        pytest.fail(f"the site does not build:\n{proc.stdout}\n{proc.stderr}", pytrace=False)
-    return BuiltSite(out, proc.stdout + proc.stderr)
+    _start_site()  # when nothing started it (no hook ran: a plugin reordered the items)
+    site = _BACKGROUND["site"].result()
+    if not site.ok:
+        pytest.fail(f"the site does not build:\n{site.log}", pytrace=False)
+    return site
+
+
+@pytest.fixture(scope="session")
+def page_verdicts(built_site):
+    """What the background pass found on each page (tests/test_browser.py)."""
+    for _ in range(600):  # the pass starts right after the build
+        if "verdicts" in _BACKGROUND:
+            return _BACKGROUND["verdicts"]
+        time.sleep(0.05)
+    pytest.fail("the browser's pass over the pages did not start", pytrace=False)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -96,13 +198,19 @@ def site_url(built_site) -> str:
         yield url
 
 
-@pytest.fixture(scope="session")
-def dead_port() -> int:
+@contextlib.contextmanager
+def refusing_port():
     """A port on 127.0.0.1 that refuses every connection (bound, never listening):
     the browser's proxy for every host but the site's, so nothing leaves the machine."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         yield sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def dead_port() -> int:
+    with refusing_port() as port:
+        yield port
 
 
 NO_CHROMIUM = ("No Chromium for the browser tests: run `sudo apt-get install chromium fonts-wqy-microhei` "
@@ -117,24 +225,33 @@ def find_chromium() -> str | None:
     return None
 
 
+class NoBrowser(Exception):
+    """Chromium is missing or does not start; the message says what to do."""
+
+
+def launch(playwright):
+    """Debian's Chromium (or $CHROMIUM); else a browser Playwright installed itself."""
+    exe = find_chromium()
+    try:
+        options = {"executable_path": exe} if exe else {}
+        return playwright.chromium.launch(args=CHROMIUM_ARGS, headless=True, **options)
+    except Exception as exc:  # noqa: BLE001 - Playwright's launch errors
+        if exe:
+            raise NoBrowser(f"Chromium at {exe} did not start: {str(exc).splitlines()[0]}") from None
+        raise NoBrowser(NO_CHROMIUM) from None
+
+
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium (or $CHROMIUM); else a browser Playwright installed itself.
-
-    Never skipped: with no browser at all, the browser tests fail and say what to do.
-    """
+    """Never skipped: with no browser at all, the browser tests fail and say what to do."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         pytest.fail("Python Playwright is missing: run `make venv` (it is in requirements.txt).", pytrace=False)
-    exe = find_chromium()
     with sync_playwright() as p:
         try:
-            options = {"executable_path": exe} if exe else {}
-            b = p.chromium.launch(args=CHROMIUM_ARGS, headless=True, **options)
-        except Exception as exc:  # noqa: BLE001 - Playwright's launch errors
-            if exe:
-                pytest.fail(f"Chromium at {exe} did not start: {str(exc).splitlines()[0]}", pytrace=False)
-            pytest.fail(NO_CHROMIUM, pytrace=False)
+            b = launch(p)
+        except NoBrowser as exc:
+            pytest.fail(str(exc), pytrace=False)
         yield b
         b.close()

@@ -1,13 +1,15 @@
 """The reader's experience in a real browser (Debian's Chromium via Playwright), offline.
 
-Every page of every language is opened from a local server, in one browser tab that
-goes from page to page, on a desktop (1280 x 900) and, by resizing the same tab, on a
-phone (390 x 844). Every request to another host is blocked and counted. One call
-into the page (`PAGE_FACTS`, then `PHONE_FACTS` at phone size) gathers what the
-checks need; `page_problems` turns it into a list of problems, empty for a good page.
-Apart from that per-page pass: figures in the dark scheme, the language switch after
-plain scrolling, search ranks and result texts, and axe-core (vendored,
-tests/vendor/axe-core) on every page. Screenshots land in test-artifacts/.
+Every page of every language is opened from a local server, on a desktop (1280 x 900)
+and, by resizing the same tab, on a phone (390 x 844), by `check_pages`, in a process
+of its own that runs beside the rest of the tests; each page's test reads its verdict.
+Every request to another host is blocked and counted. One call into the page
+(`PAGE_FACTS`, then `PHONE_FACTS` at phone size) gathers what the checks need;
+`page_problems` turns it into a list of problems, empty for a good page. Apart from
+that per-page pass: figures in the dark scheme, the language switch after plain
+scrolling, search ranks and result texts, and axe-core (vendored, tests/vendor/axe-core).
+`make test` checks phone layout, dark figures and axe-core on sample pages, `make
+test-browser` on every page. Screenshots land in test-artifacts/.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ import os
 import json
 import re
 import shutil
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -118,10 +121,11 @@ class Traffic:
         assert not self.pending, f"requests still pending after {timeout} s: {[r.url for r in self.pending]}"
 
 
-def open_context(browser, site_url: str, dead_port: int):
-    """A context that may read the clipboard and reaches nothing but site_url."""
+def open_context(browser, site_url: str, dead_port: int, color_scheme: str = "light"):
+    """A context that may read the clipboard and reaches nothing but site_url; its
+    system is in light mode, or in color_scheme."""
     host = site_url.split("/")[2]
-    ctx = browser.new_context(viewport=DESKTOP,
+    ctx = browser.new_context(viewport=DESKTOP, color_scheme=color_scheme,
                               proxy={"server": f"http://127.0.0.1:{dead_port}", "bypass": host})
     ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     ctx.traffic = Traffic(ctx, site_url)
@@ -142,7 +146,8 @@ def context(browser, site_url, dead_port):
     ctx = open_context(browser, site_url, dead_port)
     yield ctx
     ctx.close()
-    SUMMARY["requests"], SUMMARY["blocked_off_host"] = ctx.traffic.requests, len(ctx.traffic.blocked)
+    SUMMARY["requests"] += ctx.traffic.requests
+    SUMMARY["blocked_off_host"] += len(ctx.traffic.blocked)
 
 
 @pytest.fixture(scope="module")
@@ -273,6 +278,92 @@ def snippet_text(path: str) -> str:
     return "\n".join(ANNOTATION.sub("", line).rstrip() for line in text.splitlines()).strip("\n")
 
 
+class Verdicts:
+    """The problems found on each page by check_pages, as it finds them."""
+
+    def __init__(self):
+        self.found, self.error, self.changed = {}, None, threading.Condition()
+
+    def put(self, key, problems: list[str]) -> None:
+        with self.changed:
+            self.found[key] = problems
+            self.changed.notify_all()
+
+    def fail(self, error: str) -> None:
+        with self.changed:
+            self.error = error
+            self.changed.notify_all()
+
+    def get(self, key, timeout: float = 600.0) -> list[str]:
+        with self.changed:
+            if not self.changed.wait_for(lambda: key in self.found or self.error, timeout):
+                raise AssertionError(f"the pass over the pages did not reach {key} in {timeout:.0f} s")
+            if key not in self.found:
+                raise AssertionError(self.error)
+            return self.found[key]
+
+
+def check_pages(site: Path, pages: list[tuple[str, Path]], verdicts: Verdicts) -> None:
+    """Check pages of a built site in the browser, in order, into verdicts, with a
+    Playwright, browser, server and tab of its own. (A second tab that loads the next
+    page while one is checked gains nothing here: it runs beside pytest, and the two
+    cores are busy; it only costs a tenth more work.)"""
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import NoBrowser, launch, refusing_port
+
+    try:
+        with serve_directory(site) as url, refusing_port() as port, sync_playwright() as p:
+            browser = launch(p)
+            ctx = open_context(browser, url, port)
+            tab = open_tab(ctx)
+            for lang, page in pages:
+                here = url + url_path(lang, page)
+                links = {other: url + url_path(other, page) for other in LANGS}
+                try:
+                    problems = page_problems(tab, here, lang, links, FULL or page in SAMPLE)
+                except Exception as exc:  # noqa: BLE001 - a page that breaks the checker fails its own test
+                    problems = [f"the check stopped: {type(exc).__name__}: {str(exc).splitlines()[0]}"]
+                verdicts.put((lang, page), problems)
+            SUMMARY["requests"] += ctx.traffic.requests
+            SUMMARY["blocked_off_host"] += len(ctx.traffic.blocked)
+            browser.close()
+    except NoBrowser as exc:
+        verdicts.fail(str(exc))
+    except BaseException as exc:  # noqa: BLE001 - reported by every page's test still waiting
+        verdicts.fail(f"the pass over the pages stopped: {type(exc).__name__}: {exc}")
+
+
+def check_pages_in_a_process(site: Path, pages: list[tuple[str, Path]], verdicts: Verdicts) -> None:
+    """check_pages in a process of its own (`python -m tests.test_browser SITE PAGES`),
+    while pytest goes on with other tests: tests/conftest.py starts it once the site is
+    built, and each page's test reads its verdict. A process, not a thread, so that
+    its Python (Playwright's events, the server) never waits for pytest's."""
+    import subprocess
+    import sys
+    import tempfile
+
+    listed = json.dumps([[lang, page.as_posix()] for lang, page in pages])
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as err:
+        proc = subprocess.Popen([sys.executable, "-m", "tests.test_browser", str(site), listed], cwd=ROOT,
+                                stdout=subprocess.PIPE, stderr=err, text=True, encoding="utf-8")
+        for line in proc.stdout:
+            message = json.loads(line)
+            if "page" in message:
+                verdicts.put((message["lang"], Path(message["page"])), message["problems"])
+            elif "summary" in message:
+                for key, value in message["summary"].items():
+                    if key == "smallest_figure_text_px":
+                        SUMMARY[key] = min(SUMMARY.get(key, value), value)
+                    elif isinstance(value, int):
+                        SUMMARY[key] = SUMMARY.get(key, 0) + value
+            elif "error" in message:
+                verdicts.fail(message["error"])
+        if proc.wait() != 0:
+            err.seek(0)
+            verdicts.fail(f"the pass over the pages exited with status {proc.returncode}:\n{err.read()[-3000:]}")
+
+
 def page_problems(tab, url: str, lang: str, language_links: dict[str, str], phone_too: bool = True) -> list[str]:
     """Open url and list what is wrong with it (an empty list for a good page).
 
@@ -328,12 +419,14 @@ def page_problems(tab, url: str, lang: str, language_links: dict[str, str], phon
     # Figure text: tick labels readable, on a desktop and on a phone.
     problems += figure_text_problems(tab.evaluate(FIGURE_TEXT), "desktop")
     phone = {"sideways": 0, "wide": [], "content": 1, "labCode": [], "labProse": [], "labPlots": []}
+    phone_figures = []
     if phone_too:  # the same tab at phone size
         tab.set_viewport_size(PHONE)
         try:
             tab.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
             phone = tab.evaluate(PHONE_FACTS)
-            problems += figure_text_problems(tab.evaluate(FIGURE_TEXT), "phone")
+            phone_figures = tab.evaluate(FIGURE_TEXT)
+            problems += figure_text_problems(phone_figures, "phone")
         finally:
             tab.set_viewport_size(DESKTOP)
     if phone["sideways"] > 0:
@@ -350,6 +443,9 @@ def page_problems(tab, url: str, lang: str, language_links: dict[str, str], phon
             problems.append(f"the language selector leads to {facts['languageLinks'].get(other)} for "
                             f"{other}, not {target}")
     if not problems:
+        sizes = [f["px"] for f in phone_figures if f["px"]]
+        if sizes:
+            SUMMARY["smallest_figure_text_px"] = round(min([SUMMARY.get("smallest_figure_text_px", 99), *sizes]), 1)
         SUMMARY["pages"] += 1
         SUMMARY["lab_cells_on_a_phone"] = SUMMARY.get("lab_cells_on_a_phone", 0) + len(phone["labCode"])
         SUMMARY["formulas"] += facts["rendered"] + facts["notebookFormulas"]
@@ -366,17 +462,13 @@ def figure_text_problems(figures: list[dict], where: str) -> list[str]:
         elif fig["px"] < MIN_FIGURE_TEXT:
             problems.append(f"{fig['name']}: tick labels {fig['px']:.1f} px high on a {where}, "
                             f"below {MIN_FIGURE_TEXT} px")
-    if figures and where == "phone":
-        SUMMARY["smallest_figure_text_px"] = round(min(
-            [SUMMARY.get("smallest_figure_text_px", 99)] + [f["px"] for f in figures if f["px"]]), 1)
     return problems
 
 
 @pytest.mark.parametrize("lang,page", PAGES, ids=[f"{l}/{p.as_posix()}" for l, p in PAGES])
-def test_every_page_renders_offline_with_math_figures_and_copyable_code(tab, site_url, lang, page):
-    links = {other: site_url + url_path(other, page) for other in LANGS}
-    phone_too = FULL or page in SAMPLE
-    assert page_problems(tab, site_url + url_path(lang, page), lang, links, phone_too) == []
+def test_every_page_renders_offline_with_math_figures_and_copyable_code(page_verdicts, lang, page):
+    """Its page's verdict from check_pages, which ran in the background (conftest.py)."""
+    assert page_verdicts.get((lang, page)) == []
 
 
 def test_the_page_checker_reports_every_kind_of_broken_page(browser, built_site, dead_port, tmp_path):
@@ -469,18 +561,17 @@ def test_switching_language_after_scrolling_lands_in_the_same_section(tab, site_
       const heads = Array.from(document.querySelectorAll("article h2[id]"));
       const i = Math.floor(heads.length / 2), h = heads[i];
       window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 400);  // still in the section before
-      return [h.id, heads[i - 1].id];
+      return h.id;
     }""")
-    section, previous = section
     tab.wait_for_timeout(300)
-    for _ in range(100):  # a reader's scrolling into the section, until its heading is near the top
-        top = tab.evaluate("(id) => { scrollBy(0, 10); return document.getElementById(id).getBoundingClientRect().top; }",
+    for _ in range(50):  # a reader's scrolling into the section, until its heading is near the top
+        top = tab.evaluate("(id) => { scrollBy(0, 20); return document.getElementById(id).getBoundingClientRect().top; }",
                            section)
         tab.wait_for_timeout(30)
         if top < 100:
             break
-    for _ in range(40):  # the theme updates the address shortly after the scrolling stops
-        if tab.evaluate("location.hash") not in ("", f"#{previous}"):
+    for _ in range(40):  # the theme puts a section into the address shortly after the scrolling stops
+        if tab.evaluate("location.hash"):
             break
         tab.wait_for_timeout(50)
     section = tab.evaluate("decodeURIComponent(location.hash.slice(1))")  # the section read (or a subsection)
@@ -612,21 +703,24 @@ def test_the_result_checker_reports_latex_markup_and_dead_anchors(tab, site_url)
         assert expected in report, f"{expected!r} not reported; got:\n{report}"
 
 
-def use_scheme(tab, home: str, scheme: str) -> None:
-    """The reader's system in light or dark mode, and no colour scheme chosen on the
-    site yet (the theme keeps the last one in localStorage, per language), so the
-    theme follows it. home: the language's home page."""
+@pytest.fixture(scope="module")
+def dark_tab(browser, site_url, dead_port):
+    """A tab of a context of its own whose system is in dark mode (the shared tab's is
+    light). Nothing is stored in it, so the theme follows the system (see in_scheme)."""
+    ctx = open_context(browser, site_url, dead_port, color_scheme="dark")
+    yield open_tab(ctx)
+    ctx.close()
+    SUMMARY["requests"] += ctx.traffic.requests
+    SUMMARY["blocked_off_host"] += len(ctx.traffic.blocked)
+
+
+def in_scheme(tab, url: str, scheme: str) -> None:
+    """Open url and check that the theme shows the scheme of the reader's system: no
+    colour scheme was chosen on the site, so the theme follows the system's mode."""
+    visit(tab, url)
     want = "slate" if scheme == "dark" else "default"
-    tab.emulate_media(color_scheme=scheme)
-    for _ in range(3):  # the theme may store the old scheme once more as the media change reaches it
-        if not tab.url.startswith(home):
-            visit(tab, home)
-        tab.wait_for_timeout(50)
-        tab.evaluate("() => localStorage.clear()")
-        visit(tab, home)
-        if tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == want:
-            return
-    raise AssertionError(f"the theme does not follow the system's {scheme} mode")
+    shown = tab.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert shown == want, f"{url}: the theme shows {shown!r} in a system in {scheme} mode, not {want!r}"
 
 
 def luminance(png: bytes) -> float:
@@ -641,24 +735,20 @@ FIGURE_PAGES = sampled([(lang, page) for lang, page in PAGES
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_figures_have_a_dark_rendering_in_the_dark_scheme(tab, site_url, lang):
+def test_figures_have_a_dark_rendering_in_the_dark_scheme(tab, dark_tab, site_url, lang):
     """With the reader's system in dark mode the theme shows its dark (slate) scheme;
     every figure there is dark on average, not a bright box (light: bright)."""
     problems, seen = [], 0
-    try:
-        for scheme in ("dark", "light"):
-            use_scheme(tab, site_url + ('' if lang == DEFAULT else f'{lang}/'), scheme)
-            for _, page in [fp for fp in FIGURE_PAGES if fp[0] == lang]:
-                visit(tab, site_url + url_path(lang, page))
-                for i, img in enumerate(tab.locator("article img").all()):
-                    img.scroll_into_view_if_needed()
-                    shade = luminance(img.screenshot())
-                    seen += 1
-                    if (scheme == "dark") != (shade < 0.4):
-                        problems.append(f"{url_path(lang, page)} figure {i + 1}: mean brightness {shade:.2f} "
-                                        f"in the {scheme} scheme")
-    finally:
-        use_scheme(tab, site_url + ('' if lang == DEFAULT else f'{lang}/'), "light")
+    for scheme, scheme_tab in (("dark", dark_tab), ("light", tab)):
+        for _, page in [fp for fp in FIGURE_PAGES if fp[0] == lang]:
+            in_scheme(scheme_tab, site_url + url_path(lang, page), scheme)
+            for i, img in enumerate(scheme_tab.locator("article img").all()):
+                img.scroll_into_view_if_needed()
+                shade = luminance(img.screenshot())
+                seen += 1
+                if (scheme == "dark") != (shade < 0.4):
+                    problems.append(f"{url_path(lang, page)} figure {i + 1}: mean brightness {shade:.2f} "
+                                    f"in the {scheme} scheme")
     assert seen and not problems, "\n".join(problems)
     SUMMARY["dark_figures"] = SUMMARY.get("dark_figures", 0) + seen // 2
 
@@ -676,23 +766,20 @@ AXE_RUN = """async () => {
 
 
 @pytest.mark.parametrize("lang,scheme", [(l, s) for l in LANGS for s in ("light", "dark")])
-def test_axe_core_finds_no_serious_or_critical_violations(tab, site_url, lang, scheme):
+def test_axe_core_finds_no_serious_or_critical_violations(tab, dark_tab, site_url, lang, scheme):
     """axe-core 4.14.1 (tests/vendor/axe-core, injected from disk: no network) on the
     sample pages of a language (every page with BROWSER_FULL=1), in both colour schemes."""
     script = AXE.read_text(encoding="utf-8")
+    scheme_tab = dark_tab if scheme == "dark" else tab
     problems, counts = [], {}
-    try:
-        use_scheme(tab, site_url + ('' if lang == DEFAULT else f'{lang}/'), scheme)
-        for _, page in [p for p in PAGES if p[0] == lang and (FULL or p[1] == AXE_SAMPLE[scheme])]:
-            visit(tab, site_url + url_path(lang, page))
-            tab.evaluate("() => document.fonts.ready")
-            tab.add_script_tag(content=script)
-            for v in tab.evaluate(AXE_RUN):
-                counts[v["impact"]] = counts.get(v["impact"], 0) + 1
-                if v["impact"] in ("serious", "critical") and v["id"] not in AXE_KNOWN:
-                    problems.append(f"{url_path(lang, page)}: {v['impact']} {v['id']} ({v['help']}): {v['targets']}")
-    finally:
-        use_scheme(tab, site_url + ('' if lang == DEFAULT else f'{lang}/'), "light")
+    for _, page in [p for p in PAGES if p[0] == lang and (FULL or p[1] == AXE_SAMPLE[scheme])]:
+        in_scheme(scheme_tab, site_url + url_path(lang, page), scheme)
+        scheme_tab.evaluate("() => document.fonts.ready")
+        scheme_tab.add_script_tag(content=script)
+        for v in scheme_tab.evaluate(AXE_RUN):
+            counts[v["impact"]] = counts.get(v["impact"], 0) + 1
+            if v["impact"] in ("serious", "critical") and v["id"] not in AXE_KNOWN:
+                problems.append(f"{url_path(lang, page)}: {v['impact']} {v['id']} ({v['help']}): {v['targets']}")
     SUMMARY[f"axe_{lang}_{scheme}"] = counts
     assert not problems, "\n".join(problems)
 
@@ -726,3 +813,21 @@ def test_the_search_index_has_no_markup_no_tex_and_no_dead_anchors(built_site, l
         if re.search(r"\\\(|\\\[|\$\$|\\(?:frac|lambda|mathcal|nabla|sum)\b", doc["text"]):
             problems.append(f"{doc['location']}: text shows TeX source: {doc['text'][:80]!r}")
     assert not problems, "\n".join(problems)
+
+
+class _Printed(Verdicts):
+    """Verdicts as JSON lines on stdout, for check_pages_in_a_process."""
+
+    def put(self, key, problems: list[str]) -> None:
+        print(json.dumps({"lang": key[0], "page": key[1].as_posix(), "problems": problems}), flush=True)
+
+    def fail(self, error: str) -> None:
+        print(json.dumps({"error": error}), flush=True)
+
+
+if __name__ == "__main__":  # python -m tests.test_browser SITE ['[["zh", "index.md"], ...]'] (default: every page)
+    import sys
+
+    chosen = [(lang, Path(page)) for lang, page in json.loads(sys.argv[2])] if len(sys.argv) > 2 else PAGES
+    check_pages(Path(sys.argv[1]), chosen, _Printed())
+    print(json.dumps({"summary": SUMMARY}), flush=True)
