@@ -471,6 +471,25 @@ def test_every_page_renders_offline_with_math_figures_and_copyable_code(page_ver
     assert page_verdicts.get((lang, page)) == []
 
 
+def test_a_page_checked_in_the_background_process_gets_its_problems_as_its_verdict(tmp_path, monkeypatch):
+    """check_pages_in_a_process hands each page's problems to its test; when the pass
+    cannot run (here: no browser starts), every test still waiting fails and says why."""
+    page = tmp_path / "autograd" / "basics" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text('<html lang="fr"><body><article><img alt="gone" src="gone.png"></article></body></html>',
+                    encoding="utf-8")
+    verdicts = Verdicts()
+    check_pages_in_a_process(tmp_path, [("zh", Path("autograd/basics.md"))], verdicts)
+    report = "\n".join(verdicts.get(("zh", Path("autograd/basics.md")), timeout=60))
+    for expected in ["<html lang> is 'fr', not 'zh'", "gone.png did not load", "the language selector leads to None"]:
+        assert expected in report, f"{expected!r} not reported; got:\n{report}"
+    monkeypatch.setenv("CHROMIUM", "/bin/false")
+    stopped = Verdicts()
+    check_pages_in_a_process(tmp_path, [("zh", Path("autograd/basics.md"))], stopped)
+    with pytest.raises(AssertionError, match="Chromium at /bin/false did not start"):
+        stopped.get(("zh", Path("autograd/basics.md")), timeout=60)
+
+
 def test_the_page_checker_reports_every_kind_of_broken_page(browser, built_site, dead_port, tmp_path):
     """A copy of the built site with one page broken in every way the checker looks for."""
     site = tmp_path / "site"
