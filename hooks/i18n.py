@@ -247,8 +247,10 @@ def _add_tooltips(content: str, root: Path, lang: str, source_lang: str) -> str:
     if key not in _glossary:
         path = root / translation.GLOSSARY
         _glossary[key] = translation.load_glossary(root) if path.exists() else []
-    todo = [(t, translation.term_pattern(t.words[lang], lang)) for t in _glossary[key] if t.words.get(lang)]
-    todo = [(t, p) for t, p in todo if p.search(content)]  # terms the page cannot contain: none
+    folded = content.casefold()  # terms the page cannot contain: none (a quick test first)
+    todo = [(t, translation.term_pattern(t.words[lang], lang)) for t in _glossary[key]
+            if t.words.get(lang) and t.words[lang].casefold() in folded]
+    todo = [(t, p) for t, p in todo if p.search(content)]
     if not todo:
         return content
     out, pos, skip_depth, stack = [], 0, 0, []

@@ -29,6 +29,8 @@ import json
 import re
 from pathlib import Path
 
+from mkdocs.plugins import CombinedEvent, event_priority
+
 NOTEBOOK = '<div class="jupyter-wrapper">'  # mkdocs-jupyter's container (templates/mkdocs_html)
 NOTEBOOK_END = "<!-- jupyter-wrapper -->"
 INLINE = re.compile(r"<style\b.*?</style>|<script\b.*?</script>|<!--.*?-->", re.S | re.I)
@@ -98,6 +100,31 @@ def on_page_content(html, page, config, files):
     page.jupyter = notebook
     page.katex = has_math(html, notebook)
     return exclude_code_from_search(html, notebook)
+
+
+# The theme's search plugin parses all of page.content and skips what is excluded; its
+# parser's time goes mostly to the excluded code blocks' highlighting. It is shown the
+# page without them (each holds no element of its own tag, see above), and the page
+# itself is put back after it, with the data-search-* attributes dropped as it drops them.
+EXCLUDED = re.compile(r'<(pre|span|div)\b[^>]*' + EXCLUDE + r'[^>]*>.*?</\1>', re.S)
+SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")  # the plugin's own pattern
+
+
+@event_priority(50)  # before the search plugin (0)
+def _search_view(context, page, config, nav):
+    page.shown_content = page.content
+    page.content = EXCLUDED.sub("", page.content)
+    return context
+
+
+@event_priority(-50)  # after it
+def _page_view(context, page, config, nav):
+    page.content = SEARCH_ATTRIBUTES.sub("", page.shown_content)
+    del page.shown_content
+    return context
+
+
+on_page_context = CombinedEvent(_search_view, _page_view)
 
 
 def on_post_build(config):
