@@ -142,7 +142,10 @@ def reset_state(root: Path = ROOT) -> None:
 
     torch.set_grad_enabled(True)
     torch.autograd.set_detect_anomaly(False)
-    torch.use_deterministic_algorithms(False)
+    if torch.are_deterministic_algorithms_enabled() or torch.is_deterministic_algorithms_warn_only_enabled():
+        # only when a snippet switched it on: the call imports torch._inductor (1 s), which only
+        # the snippets that use torch.func need; they pay for it as a reader's run does
+        torch.use_deterministic_algorithms(False)
     torch.set_default_dtype(torch.float32)
     torch.set_printoptions(profile="default", sci_mode=None)
     torch.set_num_threads(THREADS)
