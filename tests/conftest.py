@@ -28,24 +28,24 @@ class BuiltSite:
         self.path, self.log, self.ok = path, log, ok
 
 
-PAGE_TEST = "test_every_page_renders_offline_with_math_figures_and_copyable_code"
 # What runs in the background while pytest goes on with other tests:
 # "labs": the labs' kernels (a Future of lab_values), started at collection;
 # "site": the site build (a Future of BuiltSite), started once the last snippet has run
 # (the snippets draw the figures the site shows); then, in the same thread, the
-# browser's pass over every page ("verdicts", tests/test_browser.py's check_pages).
+# browser's checks of every page, dark figures and axe-core ("verdicts", run by
+# tests/test_browser.py's check_pages in a process of its own).
 _BACKGROUND: dict = {}
 
 
 def _rank(item) -> int:
     """Run order: snippets and tests that need no built site first, then the site's
-    tests, the browser's, and last the per-page verdicts of the background pass."""
+    tests, the browser's, and last those that read a verdict of the background checks."""
     names = getattr(item, "fixturenames", ())
     if "built_site" not in names:
         return 0
     if item.get_closest_marker("browser") is None:
         return 1
-    return 3 if getattr(item, "originalname", "") == PAGE_TEST else 2
+    return 3 if "verdicts" in names else 2
 
 
 def pytest_collection_modifyitems(session, config, items):
@@ -70,8 +70,10 @@ def pytest_collection_finish(session):
         _BACKGROUND["labs"] = pool.submit(labs.execute_all, ROOT, workers=1)  # one core; the other runs pytest
         pool.shutdown(wait=False)
     if any("built_site" in getattr(item, "fixturenames", ()) for item in items):
-        _BACKGROUND["pages"] = [(item.callspec.params["lang"], item.callspec.params["page"])
-                                for item in items if getattr(item, "originalname", "") == PAGE_TEST]
+        from tests import test_browser
+
+        _BACKGROUND["jobs"] = [job for item in items if "verdicts" in getattr(item, "fixturenames", ())
+                               and (job := test_browser.job_of(item))]
         snippets = [item for item in items if Path(str(item.path)).is_relative_to(ROOT / "snippets")]
         if snippets:
             # A plugin, not a hook of this conftest: those see only the items under tests/.
@@ -106,13 +108,21 @@ def _start_site() -> None:
             future.set_exception(exc)
             return
         future.set_result(site)
-        if site.ok and _BACKGROUND.get("pages"):
+        if site.ok and _BACKGROUND.get("jobs"):
             from tests import test_browser
 
             _BACKGROUND["verdicts"] = test_browser.Verdicts()
-            test_browser.check_pages_in_a_process(site.path, _BACKGROUND["pages"], _BACKGROUND["verdicts"])
+            test_browser.check_pages_in_a_process(site.path, _BACKGROUND["jobs"], _BACKGROUND["verdicts"])
 
-    threading.Thread(target=run, name="site build and page pass", daemon=True).start()
+    thread = _BACKGROUND["thread"] = threading.Thread(target=run, name="site build and browser checks", daemon=True)
+    thread.start()
+
+
+def background_checks_done(timeout: float = 600.0) -> None:
+    """Wait until the thread that builds the site and runs the browser's background
+    checks has finished (if one was started)."""
+    if "thread" in _BACKGROUND:
+        _BACKGROUND["thread"].join(timeout)
 
 
 def _build_site() -> BuiltSite:
@@ -131,6 +141,11 @@ def _build_site() -> BuiltSite:
 
 
 def pytest_sessionfinish(session, exitstatus):
+    if any(item.get_closest_marker("browser") for item in getattr(session, "items", [])):
+        from tests import test_browser
+
+        background_checks_done()  # their counts come with their last message
+        test_browser.write_summary()
     for folder in _BACKGROUND.pop("cleanup", []):
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -164,13 +179,14 @@ def built_site(lab_values) -> BuiltSite:
 
 
 @pytest.fixture(scope="session")
-def page_verdicts(built_site):
-    """What the background pass found on each page (tests/test_browser.py)."""
-    for _ in range(600):  # the pass starts right after the build
+def verdicts(built_site):
+    """What the browser's background checks found, job by job (tests/test_browser.py:
+    check_pages; a test's job is job_of(its item))."""
+    for _ in range(600):  # they start right after the build
         if "verdicts" in _BACKGROUND:
             return _BACKGROUND["verdicts"]
         time.sleep(0.05)
-    pytest.fail("the browser's pass over the pages did not start", pytrace=False)
+    pytest.fail("the browser's background checks did not start", pytrace=False)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

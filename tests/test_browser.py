@@ -74,9 +74,9 @@ SUMMARY = {"pages": 0, "formulas": 0, "figures": 0, "copy_buttons": 0, "searches
            "requests": 0, "blocked_off_host": 0}
 
 
-@pytest.fixture(scope="module", autouse=True)
-def summary():
-    yield SUMMARY
+def write_summary() -> None:
+    """test-artifacts/browser-summary.json; tests/conftest.py calls it at the end of a
+    session with browser tests, once the background checks have sent their counts."""
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "browser-summary.json").write_text(json.dumps(SUMMARY, indent=1) + "\n")
 
@@ -209,7 +209,7 @@ PHONE_FACTS = """() => {
 # Everything the checks need from a loaded page, in one call. Each snippet's copy
 # button is clicked (after opening the admonition or tab that hides it): the theme's
 # own handler runs and the copy event tells what went to the clipboard.
-PAGE_FACTS = """async () => {
+PAGE_FACTS = """async (copyAll) => {
   await document.fonts.ready;  // the math fonts are in
   const all = (selector, root = document) => Array.from(root.querySelectorAll(selector));
   const reveal = (el) => {
@@ -248,11 +248,14 @@ PAGE_FACTS = """async () => {
   for (const block of all("article div.highlight:has(> span.filename)")) {
     const name = block.querySelector(":scope > span.filename").textContent.trim();
     if (!name.startsWith("snippets/")) continue;
-    reveal(block);
     const button = block.querySelector("button.md-code__button[data-md-type=copy]");
+    const click = !!button && (copyAll || !first);  // else only the first snippet's
     copied = null;
-    if (button) button.click();
-    copies.push({name, button: !!button, copied});
+    if (click) {
+      reveal(block);
+      button.click();
+    }
+    copies.push({name, button: !!button, copied, clicked: click});
     if (button && !first) first = {block, button, name};
   }
   document.removeEventListener("copy", onCopy, true);
@@ -297,17 +300,30 @@ class Verdicts:
     def get(self, key, timeout: float = 600.0) -> list[str]:
         with self.changed:
             if not self.changed.wait_for(lambda: key in self.found or self.error, timeout):
-                raise AssertionError(f"the pass over the pages did not reach {key} in {timeout:.0f} s")
+                raise AssertionError(f"the browser's background checks did not reach {key} in {timeout:.0f} s")
             if key not in self.found:
                 raise AssertionError(self.error)
             return self.found[key]
 
 
-def check_pages(site: Path, pages: list[tuple[str, Path]], verdicts: Verdicts) -> None:
-    """Check pages of a built site in the browser, in order, into verdicts, with a
-    Playwright, browser, server and tab of its own. (A second tab that loads the next
-    page while one is checked gains nothing here: it runs beside pytest, and the two
-    cores are busy; it only costs a tenth more work.)"""
+def job_of(item) -> tuple | None:
+    """The background job whose verdict a collected test reads, or None: ("page", lang,
+    page) or ("dark figures", lang). (axe-core runs in pytest's process: so both
+    finish at about the same time.)"""
+    params = getattr(item, "callspec", None) and item.callspec.params
+    name = getattr(item, "originalname", "")
+    if name == "test_every_page_renders_offline_with_math_figures_and_copyable_code":
+        return ("page", params["lang"], params["page"].as_posix())
+    if name == "test_figures_have_a_dark_rendering_in_the_dark_scheme":
+        return ("dark figures", params["lang"])
+    return None
+
+
+def check_pages(site: Path, jobs: list[tuple], verdicts: Verdicts) -> None:
+    """Run the jobs (see job_of) on a built site, in order, into verdicts, with a
+    Playwright, browser, server and tab of its own (and a tab in the dark scheme).
+    A second tab that loads the next page while one is checked gains nothing here: this
+    runs beside pytest, the two cores are busy, and it costs a tenth more work."""
     from playwright.sync_api import sync_playwright
 
     from tests.conftest import NoBrowser, launch, refusing_port
@@ -315,66 +331,76 @@ def check_pages(site: Path, pages: list[tuple[str, Path]], verdicts: Verdicts) -
     try:
         with serve_directory(site) as url, refusing_port() as port, sync_playwright() as p:
             browser = launch(p)
-            ctx = open_context(browser, url, port)
-            tab = open_tab(ctx)
-            for lang, page in pages:
-                here = url + url_path(lang, page)
-                links = {other: url + url_path(other, page) for other in LANGS}
+            contexts = [open_context(browser, url, port), open_context(browser, url, port, color_scheme="dark")]
+            tab, dark = open_tab(contexts[0]), open_tab(contexts[1])
+            for job in jobs:
                 try:
-                    problems = page_problems(tab, here, lang, links, FULL or page in SAMPLE)
+                    if job[0] == "page":
+                        lang, page = job[1], Path(job[2])
+                        links = {other: url + url_path(other, page) for other in LANGS}
+                        # `make test` clicks every copy button on the source language's pages
+                        # (the other languages include the same files); all of them with FULL
+                        problems = page_problems(tab, url + url_path(lang, page), lang, links,
+                                                 FULL or page in SAMPLE, FULL or lang == DEFAULT)
+                    else:
+                        problems = dark_figure_problems(tab, dark, url, job[1])
                 except Exception as exc:  # noqa: BLE001 - a page that breaks the checker fails its own test
                     problems = [f"the check stopped: {type(exc).__name__}: {str(exc).splitlines()[0]}"]
-                verdicts.put((lang, page), problems)
-            SUMMARY["requests"] += ctx.traffic.requests
-            SUMMARY["blocked_off_host"] += len(ctx.traffic.blocked)
+                verdicts.put(tuple(job), problems)
+            for ctx in contexts:
+                SUMMARY["requests"] += ctx.traffic.requests
+                SUMMARY["blocked_off_host"] += len(ctx.traffic.blocked)
             browser.close()
     except NoBrowser as exc:
         verdicts.fail(str(exc))
-    except BaseException as exc:  # noqa: BLE001 - reported by every page's test still waiting
-        verdicts.fail(f"the pass over the pages stopped: {type(exc).__name__}: {exc}")
+    except BaseException as exc:  # noqa: BLE001 - reported by every test still waiting
+        verdicts.fail(f"the browser's background checks stopped: {type(exc).__name__}: {exc}")
 
 
-def check_pages_in_a_process(site: Path, pages: list[tuple[str, Path]], verdicts: Verdicts) -> None:
-    """check_pages in a process of its own (`python -m tests.test_browser SITE PAGES`),
+def check_pages_in_a_process(site: Path, jobs: list[tuple], verdicts: Verdicts) -> None:
+    """check_pages in a process of its own (`python -m tests.test_browser SITE [JOBS]`),
     while pytest goes on with other tests: tests/conftest.py starts it once the site is
-    built, and each page's test reads its verdict. A process, not a thread, so that
-    its Python (Playwright's events, the server) never waits for pytest's."""
+    built, and each test reads its verdict. A process, not a thread, so that its Python
+    (Playwright's events, the server) never waits for pytest's."""
     import subprocess
     import sys
     import tempfile
 
-    listed = json.dumps([[lang, page.as_posix()] for lang, page in pages])
     with tempfile.TemporaryFile("w+", encoding="utf-8") as err:
-        proc = subprocess.Popen([sys.executable, "-m", "tests.test_browser", str(site), listed], cwd=ROOT,
+        proc = subprocess.Popen([sys.executable, "-m", "tests.test_browser", str(site), json.dumps(jobs)], cwd=ROOT,
                                 stdout=subprocess.PIPE, stderr=err, text=True, encoding="utf-8")
         for line in proc.stdout:
             message = json.loads(line)
-            if "page" in message:
-                verdicts.put((message["lang"], Path(message["page"])), message["problems"])
+            if "job" in message:
+                verdicts.put(tuple(message["job"]), message["problems"])
             elif "summary" in message:
                 for key, value in message["summary"].items():
                     if key == "smallest_figure_text_px":
                         SUMMARY[key] = min(SUMMARY.get(key, value), value)
                     elif isinstance(value, int):
                         SUMMARY[key] = SUMMARY.get(key, 0) + value
+                    elif key not in SUMMARY:
+                        SUMMARY[key] = value  # axe's counts per language and scheme
             elif "error" in message:
                 verdicts.fail(message["error"])
         if proc.wait() != 0:
             err.seek(0)
-            verdicts.fail(f"the pass over the pages exited with status {proc.returncode}:\n{err.read()[-3000:]}")
+            verdicts.fail(f"the browser's background checks exited with status {proc.returncode}:\n{err.read()[-3000:]}")
 
 
-def page_problems(tab, url: str, lang: str, language_links: dict[str, str], phone_too: bool = True) -> list[str]:
+def page_problems(tab, url: str, lang: str, language_links: dict[str, str], phone_too: bool = True,
+                  copy_all: bool = True) -> list[str]:
     """Open url and list what is wrong with it (an empty list for a good page).
 
     language_links: the URL the language selector must lead to, per language;
-    phone_too: also check the page at phone size.
+    phone_too: also check the page at phone size; copy_all: click every snippet's copy
+    button (else the first one's only; every page gets a real click on that one).
     """
     traffic = tab.context.traffic
     traffic.settle(tab)  # what the previous page asked for is not this page's business
     errors_before, blocked_before, failed_before = len(tab.errors), len(traffic.blocked), len(traffic.failed)
     visit(tab, url)
-    facts = tab.evaluate(PAGE_FACTS)
+    facts = tab.evaluate(PAGE_FACTS, copy_all)
     problems = []
     # The real mechanism once per page: a trusted click, then read the clipboard.
     if facts["firstCopy"]:
@@ -410,6 +436,8 @@ def page_problems(tab, url: str, lang: str, language_links: dict[str, str], phon
     for copy in facts["copies"]:
         if not copy["button"]:
             problems.append(f"{copy['name']} has no copy button")
+        elif not copy["clicked"]:
+            continue
         elif copy["copied"] is None:
             problems.append(f"the copy button of {copy['name']} copies nothing")
         elif normalized(copy["copied"]) != snippet_text(copy["name"]):
@@ -450,7 +478,7 @@ def page_problems(tab, url: str, lang: str, language_links: dict[str, str], phon
         SUMMARY["lab_cells_on_a_phone"] = SUMMARY.get("lab_cells_on_a_phone", 0) + len(phone["labCode"])
         SUMMARY["formulas"] += facts["rendered"] + facts["notebookFormulas"]
         SUMMARY["figures"] += len(facts["images"])
-        SUMMARY["copy_buttons"] += len(facts["copies"])
+        SUMMARY["copy_buttons"] += sum(copy["clicked"] for copy in facts["copies"])
     return problems
 
 
@@ -466,9 +494,9 @@ def figure_text_problems(figures: list[dict], where: str) -> list[str]:
 
 
 @pytest.mark.parametrize("lang,page", PAGES, ids=[f"{l}/{p.as_posix()}" for l, p in PAGES])
-def test_every_page_renders_offline_with_math_figures_and_copyable_code(page_verdicts, lang, page):
+def test_every_page_renders_offline_with_math_figures_and_copyable_code(verdicts, lang, page):
     """Its page's verdict from check_pages, which ran in the background (conftest.py)."""
-    assert page_verdicts.get((lang, page)) == []
+    assert verdicts.get(("page", lang, page.as_posix())) == []
 
 
 def test_a_page_checked_in_the_background_process_gets_its_problems_as_its_verdict(tmp_path, monkeypatch):
@@ -478,16 +506,16 @@ def test_a_page_checked_in_the_background_process_gets_its_problems_as_its_verdi
     page.parent.mkdir(parents=True)
     page.write_text('<html lang="fr"><body><article><img alt="gone" src="gone.png"></article></body></html>',
                     encoding="utf-8")
-    verdicts = Verdicts()
-    check_pages_in_a_process(tmp_path, [("zh", Path("autograd/basics.md"))], verdicts)
-    report = "\n".join(verdicts.get(("zh", Path("autograd/basics.md")), timeout=60))
+    found = Verdicts()
+    check_pages_in_a_process(tmp_path, [("page", "zh", "autograd/basics.md")], found)
+    report = "\n".join(found.get(("page", "zh", "autograd/basics.md"), timeout=60))
     for expected in ["<html lang> is 'fr', not 'zh'", "gone.png did not load", "the language selector leads to None"]:
         assert expected in report, f"{expected!r} not reported; got:\n{report}"
     monkeypatch.setenv("CHROMIUM", "/bin/false")
     stopped = Verdicts()
-    check_pages_in_a_process(tmp_path, [("zh", Path("autograd/basics.md"))], stopped)
+    check_pages_in_a_process(tmp_path, [("page", "zh", "autograd/basics.md")], stopped)
     with pytest.raises(AssertionError, match="Chromium at /bin/false did not start"):
-        stopped.get(("zh", Path("autograd/basics.md")), timeout=60)
+        stopped.get(("page", "zh", "autograd/basics.md"), timeout=60)
 
 
 def test_the_page_checker_reports_every_kind_of_broken_page(browser, built_site, dead_port, tmp_path):
@@ -643,7 +671,7 @@ RESULT_TEXT = re.compile(r"\\[a-zA-Z]+|\$\$|\\\(|¶|<\/?[a-z]+>|&[a-z]+;")
 RESULTS = """() => Array.from(document.querySelectorAll('.md-search-result__item'), (li) => ({
   text: li.innerText, links: Array.from(li.querySelectorAll('a'), (a) => a.href)}))"""
 MISSING_ANCHOR = """async (links) => {
-  const pages = {}, missing = [];
+  const pages = window.parsedPages = window.parsedPages || {}, missing = [];  // kept for the next query
   for (const link of links) {
     const url = new URL(link), id = decodeURIComponent(url.hash.slice(1));
     if (!id) continue;
@@ -666,14 +694,14 @@ def result_problems(tab, query: str) -> list[str]:
     return problems
 
 
-SEARCHES = [
+SEARCHES = [  # by language: the search worker builds a language's index once, on its first query
     ("zh", "leaf tensor", "autograd/basics/"),
     ("zh", "叶子节点", "autograd/basics/"),
-    ("en", "leaf tensor", "en/autograd/basics/"),
     ("zh", "梯度", "descent/derivatives/"),
     ("zh", "反向传播", "autograd/backprop/"),
     ("zh", "权重衰减", "regularization/exercises/"),
     ("zh", "Trying to backward through the graph a second time", "autograd/pitfalls/"),
+    ("en", "leaf tensor", "en/autograd/basics/"),
     ("en", "gradient", "en/descent/derivatives/"),
     ("en", "backward", "en/autograd/grad_vs_backward/"),
     ("en", "weight decay", "en/regularization/exercises/"),
@@ -722,17 +750,6 @@ def test_the_result_checker_reports_latex_markup_and_dead_anchors(tab, site_url)
         assert expected in report, f"{expected!r} not reported; got:\n{report}"
 
 
-@pytest.fixture(scope="module")
-def dark_tab(browser, site_url, dead_port):
-    """A tab of a context of its own whose system is in dark mode (the shared tab's is
-    light). Nothing is stored in it, so the theme follows the system (see in_scheme)."""
-    ctx = open_context(browser, site_url, dead_port, color_scheme="dark")
-    yield open_tab(ctx)
-    ctx.close()
-    SUMMARY["requests"] += ctx.traffic.requests
-    SUMMARY["blocked_off_host"] += len(ctx.traffic.blocked)
-
-
 def in_scheme(tab, url: str, scheme: str) -> None:
     """Open url and check that the theme shows the scheme of the reader's system: no
     colour scheme was chosen on the site, so the theme follows the system's mode."""
@@ -753,13 +770,15 @@ FIGURE_PAGES = sampled([(lang, page) for lang, page in PAGES
                         or page.name.endswith("_lab.md")])
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_figures_have_a_dark_rendering_in_the_dark_scheme(tab, dark_tab, site_url, lang):
+def dark_figure_problems(light, dark, site_url: str, lang: str, pages: list[Path] | None = None) -> list[str]:
     """With the reader's system in dark mode the theme shows its dark (slate) scheme;
-    every figure there is dark on average, not a bright box (light: bright)."""
+    every figure there is dark on average, not a bright box (light: bright).
+    light, dark: tabs of contexts in light and in dark mode (light None: dark only);
+    pages: the language's FIGURE_PAGES unless given."""
     problems, seen = [], 0
-    for scheme, scheme_tab in (("dark", dark_tab), ("light", tab)):
-        for _, page in [fp for fp in FIGURE_PAGES if fp[0] == lang]:
+    pages = [page for other, page in FIGURE_PAGES if other == lang] if pages is None else pages
+    for scheme, scheme_tab in (("dark", dark), ("light", light)) if light else (("dark", dark),):
+        for page in pages:
             in_scheme(scheme_tab, site_url + url_path(lang, page), scheme)
             for i, img in enumerate(scheme_tab.locator("article img").all()):
                 img.scroll_into_view_if_needed()
@@ -768,8 +787,43 @@ def test_figures_have_a_dark_rendering_in_the_dark_scheme(tab, dark_tab, site_ur
                 if (scheme == "dark") != (shade < 0.4):
                     problems.append(f"{url_path(lang, page)} figure {i + 1}: mean brightness {shade:.2f} "
                                     f"in the {scheme} scheme")
-    assert seen and not problems, "\n".join(problems)
+    if not seen:
+        problems.append(f"no figure on the figure pages of {lang}")
     SUMMARY["dark_figures"] = SUMMARY.get("dark_figures", 0) + seen // 2
+    return problems
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_figures_have_a_dark_rendering_in_the_dark_scheme(verdicts, lang):
+    """dark_figure_problems, run in the background (check_pages)."""
+    assert verdicts.get(("dark figures", lang)) == []
+
+
+def test_a_figure_that_stays_bright_in_the_dark_scheme_is_reported(browser, built_site, dead_port):
+    """The built site served with the dark rendering of figures taken out of site.css."""
+    css = (built_site.path / "assets" / "stylesheets" / "site.css").read_bytes()
+    dark_rule = b"filter: invert(0.88) hue-rotate(180deg);"
+    assert dark_rule in css
+
+    class NoDarkFigures(_QuietHandler):
+        def do_GET(self):
+            if not self.path.split("?")[0].endswith("/assets/stylesheets/site.css"):
+                return super().do_GET()
+            body = css.replace(dark_rule, b"")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/css")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    with serve_directory(built_site.path, NoDarkFigures) as url:
+        dark = open_context(browser, url, dead_port, color_scheme="dark")
+        try:
+            problems = dark_figure_problems(None, open_tab(dark), url, "zh", [Path("descent/difficulties.md")])
+        finally:
+            dark.close()
+    report = "\n".join(problems)
+    assert "descent/difficulties/ figure 1: mean brightness" in report and "in the dark scheme" in report, report
 
 
 # axe-core's rules that the theme itself breaks and this site leaves alone, with why.
@@ -784,12 +838,11 @@ AXE_RUN = """async () => {
 }"""
 
 
-@pytest.mark.parametrize("lang,scheme", [(l, s) for l in LANGS for s in ("light", "dark")])
-def test_axe_core_finds_no_serious_or_critical_violations(tab, dark_tab, site_url, lang, scheme):
+def axe_problems(scheme_tab, site_url: str, lang: str, scheme: str) -> list[str]:
     """axe-core 4.14.1 (tests/vendor/axe-core, injected from disk: no network) on the
-    sample pages of a language (every page with BROWSER_FULL=1), in both colour schemes."""
+    sample pages of a language (every page with BROWSER_FULL=1), in a tab whose system
+    is in the scheme's mode: its serious and critical violations."""
     script = AXE.read_text(encoding="utf-8")
-    scheme_tab = dark_tab if scheme == "dark" else tab
     problems, counts = [], {}
     for _, page in [p for p in PAGES if p[0] == lang and (FULL or p[1] == AXE_SAMPLE[scheme])]:
         in_scheme(scheme_tab, site_url + url_path(lang, page), scheme)
@@ -800,7 +853,23 @@ def test_axe_core_finds_no_serious_or_critical_violations(tab, dark_tab, site_ur
             if v["impact"] in ("serious", "critical") and v["id"] not in AXE_KNOWN:
                 problems.append(f"{url_path(lang, page)}: {v['impact']} {v['id']} ({v['help']}): {v['targets']}")
     SUMMARY[f"axe_{lang}_{scheme}"] = counts
-    assert not problems, "\n".join(problems)
+    return problems
+
+
+@pytest.fixture(scope="module")
+def dark_tab(browser, site_url, dead_port):
+    """A tab of a context of its own whose system is in dark mode (the shared tab's is
+    light). Nothing is stored in it, so the theme follows the system (see in_scheme)."""
+    ctx = open_context(browser, site_url, dead_port, color_scheme="dark")
+    yield open_tab(ctx)
+    ctx.close()
+    SUMMARY["requests"] += ctx.traffic.requests
+    SUMMARY["blocked_off_host"] += len(ctx.traffic.blocked)
+
+
+@pytest.mark.parametrize("lang,scheme", [(l, s) for l in LANGS for s in ("light", "dark")])
+def test_axe_core_finds_no_serious_or_critical_violations(tab, dark_tab, site_url, lang, scheme):
+    assert axe_problems(dark_tab if scheme == "dark" else tab, site_url, lang, scheme) == []
 
 
 def test_axe_core_is_run_and_reports_a_serious_violation(tab, site_url):
@@ -838,15 +907,15 @@ class _Printed(Verdicts):
     """Verdicts as JSON lines on stdout, for check_pages_in_a_process."""
 
     def put(self, key, problems: list[str]) -> None:
-        print(json.dumps({"lang": key[0], "page": key[1].as_posix(), "problems": problems}), flush=True)
+        print(json.dumps({"job": key, "problems": problems}), flush=True)
 
     def fail(self, error: str) -> None:
         print(json.dumps({"error": error}), flush=True)
 
 
-if __name__ == "__main__":  # python -m tests.test_browser SITE ['[["zh", "index.md"], ...]'] (default: every page)
+if __name__ == "__main__":  # python -m tests.test_browser SITE ['[["page", "zh", "index.md"], ...]']
     import sys
 
-    chosen = [(lang, Path(page)) for lang, page in json.loads(sys.argv[2])] if len(sys.argv) > 2 else PAGES
-    check_pages(Path(sys.argv[1]), chosen, _Printed())
+    everything = [["page", lang, page.as_posix()] for lang, page in PAGES] + [["dark figures", lang] for lang in LANGS]
+    check_pages(Path(sys.argv[1]), json.loads(sys.argv[2]) if len(sys.argv) > 2 else everything, _Printed())
     print(json.dumps({"summary": SUMMARY}), flush=True)
