@@ -194,7 +194,8 @@ FIGURE_TEXT = """async () => {
 # the content width do a lab's code cells and plots use.
 PHONE_FACTS = """() => {
   const root = document.documentElement;
-  const content = document.querySelector("article.md-content__inner").getBoundingClientRect().width;
+  const article = document.querySelector("article.md-content__inner");  // missing on a broken page
+  const content = article ? article.getBoundingClientRect().width : root.clientWidth;
   const widths = (selector) => Array.from(document.querySelectorAll(selector), (e) => e.getBoundingClientRect().width);
   const wide = Array.from(document.querySelectorAll("article *")).filter(
     (e) => e.getBoundingClientRect().right > root.clientWidth + 1 && !e.closest("pre, .katex-display, .highlight-ipynb, table, .md-typeset__table"))
