@@ -32,7 +32,7 @@ class BuiltSite:
 # "labs": the labs' kernels (a Future of lab_values), started at collection;
 # "site": the site build (a Future of BuiltSite), started once the last snippet has run
 # (the snippets draw the figures the site shows); then, in the same thread, the
-# browser's checks of every page, dark figures and axe-core ("verdicts", run by
+# browser's checks of every page and of the dark figures ("verdicts", run by
 # tests/test_browser.py's check_pages in a process of its own).
 _BACKGROUND: dict = {}
 
@@ -58,7 +58,7 @@ def pytest_collection_finish(session):
     - the labs' kernels (processes of their own, one thread each, one lab at a time),
       on the second core while this process runs the snippets (one thread);
     - the site build, when the last snippet has run (at once when no snippet runs),
-      followed by the browser's pass over every page that a per-page test checks.
+      followed by the browser's checks whose verdicts the selected tests read.
     """
     from concurrent.futures import ThreadPoolExecutor
 
@@ -111,8 +111,11 @@ def _start_site() -> None:
         if site.ok and _BACKGROUND.get("jobs"):
             from tests import test_browser
 
-            _BACKGROUND["verdicts"] = test_browser.Verdicts()
-            test_browser.check_pages_in_a_process(site.path, _BACKGROUND["jobs"], _BACKGROUND["verdicts"])
+            verdicts = _BACKGROUND["verdicts"] = test_browser.Verdicts()
+            try:
+                test_browser.check_pages_in_a_process(site.path, _BACKGROUND["jobs"], verdicts)
+            except BaseException as exc:  # noqa: BLE001 - else the waiting tests would time out
+                verdicts.fail(f"the browser's background checks did not run: {type(exc).__name__}: {exc}")
 
     thread = _BACKGROUND["thread"] = threading.Thread(target=run, name="site build and browser checks", daemon=True)
     thread.start()

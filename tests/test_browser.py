@@ -301,7 +301,8 @@ class Verdicts:
     def get(self, key, timeout: float = 600.0) -> list[str]:
         with self.changed:
             if not self.changed.wait_for(lambda: key in self.found or self.error, timeout):
-                raise AssertionError(f"the browser's background checks did not reach {key} in {timeout:.0f} s")
+                self.error = f"the browser's background checks did not reach {key} in {timeout:.0f} s"
+                raise AssertionError(self.error)  # and the tests after this one fail at once
             if key not in self.found:
                 raise AssertionError(self.error)
             return self.found[key]
