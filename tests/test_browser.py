@@ -6,7 +6,7 @@ of its own that runs beside the rest of the tests; each page's test reads its ve
 Every request to another host is blocked and counted. One call into the page
 (`PAGE_FACTS`, then `PHONE_FACTS` at phone size) gathers what the checks need;
 `page_problems` turns it into a list of problems, empty for a good page. Apart from
-that per-page pass: figures in the dark scheme, the language switch after plain
+that per-page pass: figures in the dark scheme (in that process too), the language switch after plain
 scrolling, search ranks and result texts, and axe-core (vendored, tests/vendor/axe-core).
 `make test` checks phone layout, dark figures and axe-core on sample pages, `make
 test-browser` on every page. Screenshots land in test-artifacts/.
