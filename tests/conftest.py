@@ -147,6 +147,10 @@ def pytest_sessionfinish(session, exitstatus):
     if any(item.get_closest_marker("browser") for item in getattr(session, "items", [])):
         from tests import test_browser
 
+        if session.shouldstop or session.shouldfail or exitstatus == pytest.ExitCode.INTERRUPTED:
+            test_browser.STOPPED.set()  # -x, --maxfail or Ctrl-C: no test waits for them
+            for proc in test_browser.RUNNING:
+                proc.kill()
         background_checks_done()  # their counts come with their last message
         test_browser.write_summary()
     for folder in _BACKGROUND.pop("cleanup", []):

@@ -359,6 +359,10 @@ def check_pages(site: Path, jobs: list[tuple], verdicts: Verdicts) -> None:
         verdicts.fail(f"the browser's background checks stopped: {type(exc).__name__}: {exc}")
 
 
+RUNNING: list = []  # the processes check_pages_in_a_process started (a stopped session ends them)
+STOPPED = threading.Event()  # set by a session that stops early (tests/conftest.py)
+
+
 def check_pages_in_a_process(site: Path, jobs: list[tuple], verdicts: Verdicts) -> None:
     """check_pages in a process of its own (`python -m tests.test_browser SITE [JOBS]`),
     while pytest goes on with other tests: tests/conftest.py starts it once the site is
@@ -371,6 +375,9 @@ def check_pages_in_a_process(site: Path, jobs: list[tuple], verdicts: Verdicts) 
     with tempfile.TemporaryFile("w+", encoding="utf-8") as err:
         proc = subprocess.Popen([sys.executable, "-m", "tests.test_browser", str(site), json.dumps(jobs)], cwd=ROOT,
                                 stdout=subprocess.PIPE, stderr=err, text=True, encoding="utf-8")
+        RUNNING.append(proc)
+        if STOPPED.is_set():  # the session stopped while this was starting
+            proc.kill()
         for line in proc.stdout:
             message = json.loads(line)
             if "job" in message:
