@@ -13,7 +13,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -72,8 +71,10 @@ def pytest_collection_finish(session):
     if any("built_site" in getattr(item, "fixturenames", ()) for item in items):
         from tests import test_browser
 
-        _BACKGROUND["jobs"] = [job for item in items if "verdicts" in getattr(item, "fixturenames", ())
-                               and (job := test_browser.job_of(item))]
+        readers = [item for item in items if "verdicts" in getattr(item, "fixturenames", ())]
+        if unknown := [item.nodeid for item in readers if test_browser.job_of(item) is None]:
+            raise pytest.UsageError(f"tests/test_browser.py's job_of has no background job for {unknown}")
+        _BACKGROUND["jobs"] = [test_browser.job_of(item) for item in readers]
         snippets = [item for item in items if Path(str(item.path)).is_relative_to(ROOT / "snippets")]
         if snippets:
             # A plugin, not a hook of this conftest: those see only the items under tests/.
@@ -97,21 +98,24 @@ def _start_site() -> None:
     runs the other tests."""
     from concurrent.futures import Future
 
+    from tests import test_browser
+
     if "site" in _BACKGROUND:
         return
     future = _BACKGROUND["site"] = Future()
+    verdicts = _BACKGROUND["verdicts"] = test_browser.Verdicts()
 
     def run():
         try:
             site = _build_site()
         except BaseException as exc:  # noqa: BLE001 - handed to the fixture that waits for it
             future.set_exception(exc)
+            verdicts.fail(f"the site was not built: {type(exc).__name__}: {exc}")
             return
         future.set_result(site)
-        if site.ok and _BACKGROUND.get("jobs"):
-            from tests import test_browser
-
-            verdicts = _BACKGROUND["verdicts"] = test_browser.Verdicts()
+        if not site.ok:
+            verdicts.fail("the site does not build")
+        elif _BACKGROUND.get("jobs"):
             try:
                 test_browser.check_pages_in_a_process(site.path, _BACKGROUND["jobs"], verdicts)
             except BaseException as exc:  # noqa: BLE001 - else the waiting tests would time out
@@ -189,11 +193,7 @@ def built_site(lab_values) -> BuiltSite:
 def verdicts(built_site):
     """What the browser's background checks found, job by job (tests/test_browser.py:
     check_pages; a test's job is job_of(its item))."""
-    for _ in range(600):  # they start right after the build
-        if "verdicts" in _BACKGROUND:
-            return _BACKGROUND["verdicts"]
-        time.sleep(0.05)
-    pytest.fail("the browser's background checks did not start", pytrace=False)
+    return _BACKGROUND["verdicts"]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -145,6 +145,11 @@ def open_tab(context):
 def context(browser, site_url, dead_port):
     ctx = open_context(browser, site_url, dead_port)
     yield ctx
+    close_context(ctx)
+
+
+def close_context(ctx) -> None:
+    """Close a context of open_context and count its requests in the summary."""
     ctx.close()
     SUMMARY["requests"] += ctx.traffic.requests
     SUMMARY["blocked_off_host"] += len(ctx.traffic.blocked)
@@ -312,12 +317,11 @@ def job_of(item) -> tuple | None:
     """The background job whose verdict a collected test reads, or None: ("page", lang,
     page) or ("dark figures", lang). (axe-core runs in pytest's process: so both
     finish at about the same time.)"""
-    params = getattr(item, "callspec", None) and item.callspec.params
-    name = getattr(item, "originalname", "")
-    if name == "test_every_page_renders_offline_with_math_figures_and_copyable_code":
-        return ("page", params["lang"], params["page"].as_posix())
-    if name == "test_figures_have_a_dark_rendering_in_the_dark_scheme":
-        return ("dark figures", params["lang"])
+    function = getattr(item, "function", None)
+    if function is test_every_page_renders_offline_with_math_figures_and_copyable_code:
+        return ("page", item.callspec.params["lang"], item.callspec.params["page"].as_posix())
+    if function is test_figures_have_a_dark_rendering_in_the_dark_scheme:
+        return ("dark figures", item.callspec.params["lang"])
     return None
 
 
@@ -350,8 +354,7 @@ def check_pages(site: Path, jobs: list[tuple], verdicts: Verdicts) -> None:
                     problems = [f"the check stopped: {type(exc).__name__}: {str(exc).splitlines()[0]}"]
                 verdicts.put(tuple(job), problems)
             for ctx in contexts:
-                SUMMARY["requests"] += ctx.traffic.requests
-                SUMMARY["blocked_off_host"] += len(ctx.traffic.blocked)
+                close_context(ctx)
             browser.close()
     except NoBrowser as exc:
         verdicts.fail(str(exc))
@@ -388,8 +391,6 @@ def check_pages_in_a_process(site: Path, jobs: list[tuple], verdicts: Verdicts) 
                         SUMMARY[key] = min(SUMMARY.get(key, value), value)
                     elif isinstance(value, int):
                         SUMMARY[key] = SUMMARY.get(key, 0) + value
-                    elif key not in SUMMARY:
-                        SUMMARY[key] = value  # axe's counts per language and scheme
             elif "error" in message:
                 verdicts.fail(message["error"])
         if proc.wait() != 0:
@@ -871,9 +872,7 @@ def dark_tab(browser, site_url, dead_port):
     light). Nothing is stored in it, so the theme follows the system (see in_scheme)."""
     ctx = open_context(browser, site_url, dead_port, color_scheme="dark")
     yield open_tab(ctx)
-    ctx.close()
-    SUMMARY["requests"] += ctx.traffic.requests
-    SUMMARY["blocked_off_host"] += len(ctx.traffic.blocked)
+    close_context(ctx)
 
 
 @pytest.mark.parametrize("lang,scheme", [(l, s) for l in LANGS for s in ("light", "dark")])
