@@ -32,11 +32,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-try:
-    import translation  # hooks/translation.py: MkDocs puts hooks/ on sys.path while loading a hook
-    import figures  # hooks/figures.py
-except ImportError:  # imported as hooks.i18n (tests)
-    from hooks import figures, translation
+from engine import figures
+from hooks import translation
 
 log = logging.getLogger("mkdocs.hooks.i18n")
 SHARED = "assets"  # docs/assets/: files every language build serves

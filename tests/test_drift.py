@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.harness import drift, numbers, pages, settings
+from engine import settings
+from tests.harness import drift, numbers, pages
 
 ROOT = Path(__file__).resolve().parents[1]
 RUN = "run `make drift TORCH=9.9.0`"

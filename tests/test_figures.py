@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hooks import figures
+from engine import figures
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -150,7 +150,7 @@ def test_an_integer_in_text_is_not_a_float_however_close(project):
 
 
 def test_numbers_in_text_are_numbers_but_words_versions_and_kinds_stay_text():
-    from tests.harness.outputs import compare
+    from engine.compare import compare
 
     assert compare("v 0.15063589811325073\n", "v 0.1506359875202179\n").ok
     assert compare("loss is 0.43.\n", "loss is 0.4300001.\n").ok

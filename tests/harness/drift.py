@@ -27,7 +27,7 @@ import difflib
 import json
 from pathlib import Path
 
-from . import outputs, settings
+from engine import compare as outputs, settings
 
 from hooks.drift import (RECORD, SUMMARY, SUMMARY_DIR, Summary, checked_fingerprint,  # noqa: F401
                          file_fingerprint, fingerprint, is_record, load_summary, page_records,

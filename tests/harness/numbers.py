@@ -34,7 +34,7 @@ from pathlib import Path
 
 import yaml
 
-from .outputs import _TEXT_NUMBER, find_tensors, _flatten
+from engine.compare import _TEXT_NUMBER, find_tensors, _flatten
 from .pages import INCLUDE, in_code, languages, pages
 
 SMALL = 10

@@ -41,7 +41,9 @@ from pathlib import Path
 
 import pytest
 
-from . import drift, outputs, pages, runner, settings
+from engine import compare as outputs, settings
+
+from . import drift, pages, runner
 
 OUT_SUFFIX = ".out"
 _CHANGED = pytest.StashKey[list]()
@@ -65,6 +67,8 @@ def pytest_addoption(parser):
                          "check) the records of this newer release")
     group.addoption("--drift-report", metavar="DIR", default="test-artifacts/drift",
                     help="where --drift writes its report")
+    group.addoption("--keep-site", metavar="DIR",
+                    help="build the site that the tests check into DIR and keep it (make site)")
 
 
 def pytest_configure(config):

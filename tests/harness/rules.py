@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 from .drift import RECORD
-from .outputs import _TEXT_NUMBER, find_tensors
+from engine.compare import _TEXT_NUMBER, find_tensors
 
 # A float printed in plain text with more significant digits than this is a raw
 # repr (``0.1506359875202179``): its last digits are rounding noise that differs

@@ -18,7 +18,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .outputs import DEFAULT_ATOL, DEFAULT_RTOL
+from .compare import DEFAULT_ATOL, DEFAULT_RTOL
 
 DEFAULT_TIMEOUT = 20.0
 SETTINGS_FILE = "harness.toml"
