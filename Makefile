@@ -12,7 +12,7 @@ STAMP  := $(VENV)/.installed-$(REQ_HASH)
 PYTEST := $(PY) -m pytest
 
 .DEFAULT_GOAL := help
-.PHONY: help venv system-deps test test-browser test-portable test-standalone update-outputs site serve bench lock clean \
+.PHONY: help venv system-deps test test-browser test-notebooks test-portable test-standalone update-outputs site serve bench lock clean \
         i18n-status i18n-stamp new-language drift
 
 help: ## List the targets
@@ -45,9 +45,12 @@ test-standalone: $(STAMP) ## Run each snippet as a reader does: a fresh python, 
 update-outputs: $(STAMP) ## Rewrite expected outputs of snippets whose output changed (runs each twice)
 	$(PYTEST) snippets --update-outputs
 
-site: $(STAMP) ## Test, then build both languages into site/
-	$(PYTEST) -m "not sitebuild"
-	$(PY) scripts/build_site.py --out site
+site: $(STAMP) system-deps ## Run every test (as make test) and keep the site they built and checked in site/
+	$(PYTEST) --keep-site site
+
+test-notebooks: $(STAMP) ## Build the site, then run every notebook it offers as a reader does, compared with its page (CI runs it)
+	$(PY) scripts/build_site.py --quiet --out build/site-notebooks
+	$(PY) -m engine notebooks build/site-notebooks
 
 serve: site ## Test, build, and serve the site on localhost (PORT=8000)
 	@echo "Serving site/ on http://127.0.0.1:$(PORT)/ (中文) and http://127.0.0.1:$(PORT)/en/ (English)"

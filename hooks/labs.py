@@ -27,10 +27,10 @@ import os
 import re
 from pathlib import Path
 
-try:
-    import downloads  # hooks/downloads.py (its notebook writer): MkDocs puts hooks/ on sys.path while loading a hook
-except ImportError:  # imported as hooks.labs (tests, scripts)
-    from hooks import downloads
+from mkdocs.plugins import event_priority
+
+from engine import figures
+from engine import notebook as ipynb
 
 ROOT = Path(__file__).resolve().parents[1]
 CELL = re.compile(r"^# %%[ \t]*(?P<id>[\w-]*)[ \t]*$", re.M)
@@ -235,11 +235,6 @@ def assemble(root: Path, page: Path, lang: str) -> dict:
     prose as markdown cells, the executed code cells, figures in the page's language."""
     import copy
 
-    try:
-        import figures  # hooks/figures.py (MkDocs puts hooks/ on sys.path)
-    except ImportError:
-        from hooks import figures
-
     code = code_path(root, page)
     executed = json.loads(executed_path(root, code).read_text(encoding="utf-8"))
     by_id = {c["metadata"].get("lab_cell"): c for c in executed["cells"]}
@@ -266,11 +261,11 @@ def assemble(root: Path, page: Path, lang: str) -> dict:
                 continue
             lines.append(line)
         if "\n".join(lines).strip():
-            cells.append(downloads.cell("markdown", "\n".join(lines).strip("\n")))
+            cells.append(ipynb.cell("markdown", "\n".join(lines).strip("\n")))
     metadata = {**executed["metadata"], "language_info": {"name": "python"}}
     metadata["gradients_executed"] = {**metadata["gradients_executed"], "language": lang,
                                       "heading_ids": heading_ids, "figure_alts": figure_alts}
-    return downloads.notebook(cells, metadata)
+    return ipynb.notebook(cells, metadata)
 
 
 # ---------------------------------------------------------------- rendering, cached
@@ -316,6 +311,7 @@ def lab_notebook(page) -> Path | None:
     return getattr(page.file, "lab_notebook", None)
 
 
+@event_priority(-10)  # after hooks/i18n.py: a partial language's untranslated lab is one of its files then
 def on_files(files, config):
     """Check each lab's prose page and assemble it, with the executed cells, into the
     notebook the page shows (``build/labs/<lang>/...ipynb``) and readers download."""
@@ -334,7 +330,7 @@ def on_files(files, config):
     for f in labs:
         dest = labs_dir(root) / docs.name / Path(f.src_uri).with_suffix(".ipynb")
         dest.parent.mkdir(parents=True, exist_ok=True)
-        text = downloads.dumps(assemble(root, Path(f.abs_src_path), lang))
+        text = ipynb.dumps(assemble(root, Path(f.abs_src_path), lang))
         if not dest.exists() or dest.read_text(encoding="utf-8") != text:
             dest.write_text(text, encoding="utf-8")
         f.lab_notebook = dest

@@ -58,6 +58,10 @@ TEXT = {
         "colab": "在 Colab 中打开本页的 notebook",
         "report": "报告本页的问题",
         "report_body": "页面：{url}\n\n哪里有问题（哪一段、哪个输出）：\n\n",
+        "nb_made": "本 notebook 中的输出由 PyTorch {torch}（CPU）运行生成，并经本站的测试核对",
+        "nb_checked": "；也在 PyTorch {releases} 上核对过",
+        "list_sep": "、",
+        "nb_other": "你运行的是 PyTorch {}，有些输出可能与这里的不同。各版本的差异见：{url}",
     },
     "en": {
         "stale_title": "This translation may be out of date",
@@ -79,6 +83,9 @@ TEXT = {
         "colab": "Open this page's notebook in Colab",
         "report": "Report a problem on this page",
         "report_body": "Page: {url}\n\nWhat is wrong (which paragraph, which output):\n\n",
+        "nb_made": "The outputs in this notebook were made by PyTorch {torch} (CPU) and checked by the site's tests",
+        "nb_checked": "; also checked on PyTorch {releases}",
+        "nb_other": "You run PyTorch {}: some outputs may differ from the ones here. What differs by release: {url}",
     },
 }
 

@@ -1,48 +1,46 @@
-"""The notebook download of every chapter page holds what the page shows.
+"""The notebook download of every page holds what the page shows, outputs included.
 
-hooks/downloads.py writes <page>.ipynb next to each chapter page at build time: the
-page's prose as markdown cells, the snippets it shows as code cells. The harness has
-already run every snippet and compared what it printed with its .out file, the output
-the page shows; so a notebook whose code cells are exactly those snippets, in the
-page's order, prints what the page shows. That is checked for every chapter page of
-every language (`check_notebook`), without running anything, along with the prose:
-non-empty cells, in the page's language, starting with the page's title.
+hooks/downloads.py writes <page>.ipynb next to each chapter page at build time
+(engine/notebook.py): a first cell that names the PyTorch that made the outputs, the
+page's prose as markdown cells, and each snippet it shows as a code cell carrying the
+output the page shows under it (its tested .out: stdout, warnings, an expected
+exception as an error output with the cell tagged raises-exception, a drawn figure as
+an image). `check_notebook` checks that for every chapter page of every language
+without running anything, along with the prose: non-empty cells, in the page's
+language, starting with the page's title.
 
-One notebook is also executed in a fresh Jupyter kernel and its outputs compared with
-the page's (`check_cell`, the harness's comparison; warnings left out, since a
-notebook reports them with other file names): the chapter with the least code,
-to show that a download runs as a notebook at all. What executing every notebook
-would add is only state carried from one cell to the next in one kernel; the harness
-starts each snippet from the same state instead (tests/harness/runner.py), and no
-snippet leaves grad mode, the default dtype or the print options changed.
+One notebook also runs here as a reader runs it (a fresh kernel, an empty folder, Run
+all with default settings: engine/kernel.py) and is compared with its page; `make
+test-notebooks` (run by .ci/run) does that for every notebook of the built site, labs
+included.
 
 Under `make drift` (a newer torch), every chapter notebook runs: its cells in order in one
 namespace, with the harness, compared with the outputs the page shows (a release's
 record where it has one): `test_every_chapter_notebook_prints_what_its_page_shows`.
-
-Labs are notebooks already, executed with their outputs (tests/test_regularization_labs.py).
 """
 from __future__ import annotations
 
 import difflib
-import os
+import json
 import re
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from tests.harness import drift, outputs, settings
+from engine import compare as outputs, kernel, notebook, settings
+from engine.page import Page, snippet_code
+from tests.harness import drift
 from tests.harness.pages import HEADING_ID, languages, pages, parse
-from tests.harness.runner import STANDALONE_ENV, normalize_lines
+from tests.harness.runner import normalize_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 DEFAULT = "zh"
 WARNING_LINE = re.compile(r"^snippets/\S+:\d+: \w*Warning: ")
-ANNOTATION = re.compile(r"\s*# \(\d+\)!")  # a code annotation marker; the page renders it as a (+)
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 CJK_LANGUAGES = {"zh", "ja", "ko"}
+MADE = notebook.Provenance("2.13.0")
 
 
 def notebook_path(site: Path, lang: str, page: Path) -> Path:
@@ -54,7 +52,7 @@ def notebook_path(site: Path, lang: str, page: Path) -> Path:
 
 def shown_snippets(page_file: Path) -> list[str]:
     """The snippets (code, not outputs) a page shows, in order."""
-    return [i for i in parse(page_file).includes if i.startswith("snippets/") and i.endswith(".py")]
+    return [s.code for s in Page.read(page_file).snippets]
 
 
 def chapter_pages(lang: str, docs: Path = DOCS) -> list[Path]:
@@ -62,30 +60,59 @@ def chapter_pages(lang: str, docs: Path = DOCS) -> list[Path]:
 
 
 def shown_code(path: Path) -> str:
-    """A snippet as a notebook cell holds it: annotation markers `# (N)!` removed,
-    trailing spaces and the blank lines around it dropped."""
-    lines = [ANNOTATION.sub("", line).rstrip() for line in path.read_text(encoding="utf-8").splitlines()]
-    return "\n".join(lines).strip("\n")
+    return snippet_code(path.read_text(encoding="utf-8"))
 
 
-def check_notebook(nb: nbformat.NotebookNode, root: Path, lang: str, page: Path) -> list[str]:
-    """Problems of a page's notebook: its code cells must be the snippets the page shows,
-    in order; its markdown cells non-empty prose in the page's language, the first one
-    opening with the page's title."""
+def page_notebook(text: str, root: Path, lang: str) -> dict:
+    """A page's notebook, as the build writes it."""
+    from hooks import downloads
+    from hooks.translation import text as words
+
+    return downloads.page_notebook(Page(text), root, lang, words(lang), MADE)
+
+
+def _figures(cell) -> int:
+    return sum("image/svg+xml" in o.get("data", {}) for o in cell.get("outputs", []))
+
+
+def check_notebook(nb, root: Path, lang: str, page: Path) -> list[str]:
+    """Problems of a page's notebook: a first cell that names the PyTorch that made the
+    outputs; then code cells that are the snippets the page shows, in order, each with
+    the output the page shows under it (an expected exception tagged raises-exception,
+    a figure it draws as an image); markdown cells of non-empty prose in the page's
+    language, the first one opening with the page's title."""
     name = f"docs/{lang}/{page.as_posix()}"
     page_file = root / "docs" / lang / page
-    snippets = shown_snippets(page_file)
-    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    shown = Page.read(page_file).snippets
+    cells = [c for c in nb["cells"] if c["cell_type"] == "code"]
     problems = []
-    if len(code) != len(snippets):
-        problems.append(f"{name}: the notebook has {len(code)} code cells, the page shows {len(snippets)} snippets")
-    for n, (cell, snippet) in enumerate(zip(code, snippets), 1):
-        want = shown_code(root / snippet)
-        if cell != want:
-            diff = "\n".join(difflib.unified_diff(want.splitlines(), cell.splitlines(), fromfile=snippet,
+    if not cells or "import torch" not in cells[0]["source"] or "torch.__version__" not in cells[0]["source"]:
+        problems.append(f"{name}: the notebook's first cell does not say which PyTorch made its outputs")
+    code = cells[1:]
+    if len(code) != len(shown):
+        problems.append(f"{name}: the notebook has {len(code)} code cells, the page shows {len(shown)} snippets")
+    for n, (cell, snippet) in enumerate(zip(code, shown), 1):
+        want = shown_code(root / snippet.code)
+        if cell["source"] != want:
+            diff = "\n".join(difflib.unified_diff(want.splitlines(), cell["source"].splitlines(), fromfile=snippet.code,
                                                   tofile=f"code cell {n}", lineterm=""))
-            problems.append(f"{name}: code cell {n} is not {snippet}, the snippet the page shows there\n{diff}")
-    prose = [c.source for c in nb.cells if c.cell_type == "markdown"]
+            problems.append(f"{name}: code cell {n} is not {snippet.code}, the snippet the page shows there\n{diff}")
+            continue
+        raises = settings.for_snippet(root / snippet.code).raises is not None
+        expected = notebook.outputs_of((root / snippet.output).read_text(encoding="utf-8"), raises) if snippet.output else []
+        got = [o for o in cell["outputs"] if "image/svg+xml" not in o.get("data", {})]
+        if got != expected:
+            problems.append(f"{name}: code cell {n} ({snippet.code}) does not carry the output the page shows "
+                            f"under it ({snippet.output})")
+        if raises != ("raises-exception" in cell["metadata"].get("tags", [])):
+            problems.append(f"{name}: code cell {n} ({snippet.code}) "
+                            + ("raises on purpose but is not tagged raises-exception" if raises
+                               else "is tagged raises-exception but does not raise"))
+        drawn = notebook.figures_drawn(want)
+        if _figures(cell) != len(drawn):
+            problems.append(f"{name}: code cell {n} ({snippet.code}) draws {len(drawn)} figure(s), "
+                            f"the cell shows {_figures(cell)}")
+    prose = [c["source"] for c in nb["cells"] if c["cell_type"] == "markdown"]
     if not prose:
         problems.append(f"{name}: the notebook has no prose")
     title = HEADING_ID.sub("", parse(page_file).heading_ids[0][2]).rstrip()
@@ -103,7 +130,7 @@ def check_notebook(nb: nbformat.NotebookNode, root: Path, lang: str, page: Path)
 @pytest.mark.parametrize("lang,page", [(lang, p) for lang in languages(DOCS) for p in chapter_pages(lang)],
                          ids=lambda v: v if isinstance(v, str) else v.as_posix())
 def test_each_chapter_notebook_holds_the_snippets_its_page_shows_and_its_prose(built_site, lang, page):
-    nb = nbformat.read(notebook_path(built_site.path, lang, page), as_version=4)
+    nb = json.loads(notebook_path(built_site.path, lang, page).read_text(encoding="utf-8"))
     problems = check_notebook(nb, ROOT, lang, page)
     assert not problems, "\n".join(problems)
 
@@ -112,35 +139,33 @@ def test_each_chapter_notebook_holds_the_snippets_its_page_shows_and_its_prose(b
 @pytest.mark.parametrize("lang", [l for l in languages(DOCS) if l != DEFAULT])
 def test_every_language_offers_the_same_code_in_its_notebooks(built_site, lang):
     for page in chapter_pages(DEFAULT):
-        mine = nbformat.read(notebook_path(built_site.path, lang, page), as_version=4)
-        ref = nbformat.read(notebook_path(built_site.path, DEFAULT, page), as_version=4)
-        code = [[c.source for c in nb.cells if c.cell_type == "code"] for nb in (mine, ref)]
-        assert code[0] == code[1], f"{lang}/{page}: notebook code cells differ from {DEFAULT}/{page}"
-        prose = [c.source for c in mine.cells if c.cell_type == "markdown"]
+        mine, ref = (json.loads(notebook_path(built_site.path, lang_, page).read_text(encoding="utf-8"))
+                     for lang_ in (lang, DEFAULT))
+        code = [[(c["source"], [o for o in c["outputs"] if "data" not in o]) for c in nb["cells"][1:]
+                 if c["cell_type"] == "code"] for nb in (mine, ref)]
+        assert code[0] == code[1], f"{lang}/{page}: notebook code cells or outputs differ from {DEFAULT}/{page}"
+        prose = [c["source"] for c in mine["cells"] if c["cell_type"] == "markdown"]
         assert prose, f"{lang}/{page}: the notebook has no prose"
 
 
 # ---------------------------------------------------------------- one notebook, executed
-def _execute(path: Path) -> nbformat.NotebookNode:
-    from nbclient import NotebookClient
-
-    saved = {k: os.environ.get(k) for k in STANDALONE_ENV}
-    os.environ.update(STANDALONE_ENV)
-    try:
-        nb = nbformat.read(path, as_version=4)
-        nb.cells.insert(0, nbformat.v4.new_code_cell("import torch\ntorch.set_num_threads(1)"))
-        NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=True,
-                       resources={"metadata": {"path": str(ROOT)}}).execute()
-        nb.cells.pop(0)
-        return nb
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+# ---------------------------------------------------------------- one notebook, run as a reader runs it
+def least_code_chapter() -> Path:
+    """The chapter page of the default language whose snippets are the shortest."""
+    return min(chapter_pages(DEFAULT),
+               key=lambda p: sum((ROOT / s).stat().st_size for s in shown_snippets(DOCS / DEFAULT / p)))
 
 
+@pytest.mark.sitebuild
+def test_a_chapter_notebook_runs_to_the_end_as_a_reader_runs_it_and_prints_what_its_page_shows(built_site):
+    """A fresh kernel, an empty folder, Run all with default settings (no allow-errors);
+    `make test-notebooks` does it for every notebook of the site."""
+    page = least_code_chapter()
+    result = kernel.check_notebook(notebook_path(built_site.path, DEFAULT, page), built_site.path, ROOT)
+    assert not result.problems, "\n".join(result.problems)
+
+
+# ---------------------------------------------------------------- every notebook, under make drift
 def expected_without_warnings(text: str) -> str:
     lines, keep, skip_source = text.splitlines(keepends=True), [], False
     for line in lines:
@@ -190,32 +215,14 @@ def check_cell(cell, snippet: str) -> list[str]:
     return problems
 
 
-def least_code_chapter() -> Path:
-    """The chapter page of the default language whose snippets are the shortest."""
-    return min(chapter_pages(DEFAULT),
-               key=lambda p: sum((ROOT / s).stat().st_size for s in shown_snippets(DOCS / DEFAULT / p)))
-
-
-@pytest.mark.sitebuild
-def test_a_chapter_notebook_runs_in_a_kernel_and_prints_what_its_page_shows(built_site):
-    page = least_code_chapter()
-    nb = _execute(notebook_path(built_site.path, DEFAULT, page))
-    snippets = shown_snippets(DOCS / DEFAULT / page)
-    cells = [c for c in nb.cells if c.cell_type == "code"]
-    assert len(cells) == len(snippets)
-    problems = [p for cell, snippet in zip(cells, snippets) for p in check_cell(cell, snippet)]
-    assert not problems, f"docs/{DEFAULT}/{page.as_posix()}:\n" + "\n".join(problems)
-
-
-# ---------------------------------------------------------------- every notebook, under make drift
 def run_as_notebook(nb: nbformat.NotebookNode, snippets: list[str]) -> nbformat.NotebookNode:
-    """Execute a download's code cells in order in one namespace, as one kernel does, with
+    """Execute a download's snippet cells in order in one namespace, as one kernel does, with
     the harness (runner.run_notebook: the starting state once, then each cell where the
     last one left off), and store each cell's output as a kernel would: the printed text
     as a stdout stream, an exception as an error output."""
     from tests.harness import runner
 
-    cells = [c for c in nb.cells if c.cell_type == "code"]
+    cells = [c for c in nb.cells if c.cell_type == "code"][1:]  # the first one names the PyTorch
     results = runner.run_notebook([(ROOT / s, c.source) for c, s in zip(cells, snippets)], 60.0, ROOT)
     for cell, result in zip(cells, results):
         text = result.output.split("Traceback (most recent call last):")[0] if result.exception else result.output
@@ -233,115 +240,173 @@ def test_every_chapter_notebook_prints_what_its_page_shows(page):
     """Under `make drift` only: every download, its cells run in order in one namespace, on
     the newer torch. The page shows that release's record under an output that differs,
     so a cell is compared with the record when there is one. (Every language's download
-    holds the same code cells: test_every_language_offers_the_same_code_in_its_notebooks.)
-    A kernel per notebook would cost one more torch import each (~3 s) and check nothing
-    more; one chapter runs in a real kernel in `make test`."""
-    from hooks.downloads import page_to_notebook
-
+    holds the same code cells: test_every_language_offers_the_same_code_in_its_notebooks.)"""
     snippets = shown_snippets(DOCS / DEFAULT / page)
-    nb = nbformat.from_dict(page_to_notebook((DOCS / DEFAULT / page).read_text(encoding="utf-8"), ROOT, DEFAULT))
+    nb = nbformat.from_dict(page_notebook((DOCS / DEFAULT / page).read_text(encoding="utf-8"), ROOT, DEFAULT))
     nb = run_as_notebook(nb, snippets)
     drift.wait_for_records()  # make drift runs the snippets (which write the records) alongside
-    cells = [c for c in nb.cells if c.cell_type == "code"]
+    cells = [c for c in nb.cells if c.cell_type == "code"][1:]
     assert len(cells) == len(snippets)
     problems = [p for cell, snippet in zip(cells, snippets) for p in check_cell(cell, snippet)]
     assert not problems, f"docs/{DEFAULT}/{page.as_posix()}:\n" + "\n".join(problems)
 
 
 # ---------------------------------------------------------------- the checkers, on broken input
-def test_a_page_becomes_prose_and_code_cells_in_order(tmp_path):
-    from hooks.downloads import page_to_notebook
+PAGE = """# Title {#t}
 
-    (tmp_path / "snippets").mkdir()
-    (tmp_path / "snippets" / "a.py").write_text("x = 1  # (1)!\nprint(x)\n")
-    page = ('# Title {#t}\n\nSome prose.\n\n```python title="snippets/a.py"\n--8<-- "snippets/a.py"\n```\n\n'
-            '``` { .text .no-copy title="Output" }\n--8<-- "snippets/a.out"\n```\n\n'
-            '!!! note "Careful"\n    Indented note.\n')
-    nb = nbformat.from_dict(page_to_notebook(page, tmp_path, "en"))
-    assert [c.cell_type for c in nb.cells] == ["markdown", "code", "markdown"]
-    assert nb.cells[0].source == "# Title\n\nSome prose."
-    assert nb.cells[1].source == "x = 1\nprint(x)"
-    assert nb.cells[2].source == "**Careful**\nIndented note."
-
-
-ZH_PAGE = """# 标题 {#t}
-
-第一段。
+Some prose.
 
 ```python title="snippets/c/a.py"
 --8<-- "snippets/c/a.py"
 ```
 
-``` { .text .no-copy title="输出" }
+1.  The annotation of line 1.
+
+``` { .text .no-copy title="Output" }
 --8<-- "snippets/c/a.out"
 ```
 
-第二段。
+!!! note "Careful"
+    Indented note.
 
-```python title="snippets/c/b.py"
---8<-- "snippets/c/b.py"
-```
+    ```python title="snippets/c/b.py"
+    --8<-- "snippets/c/b.py"
+    ```
 
-``` { .text .no-copy title="输出" }
---8<-- "snippets/c/b.out"
-```
+    ``` { .text .no-copy title="Output" }
+    --8<-- "snippets/c/b.out"
+    ```
+
+![A straight line](../figures/c/line.svg)
+"""
+
+B_OUT = """before
+Traceback (most recent call last):
+  File "snippets/c/b.py", line 3, in <module>
+    raise ValueError(message)
+ValueError: two
+lines
 """
 
 
-def _notebook(tmp_path: Path, lang: str = "zh") -> nbformat.NotebookNode:
-    """A page with two snippets (one annotated) and its notebook, as the hook makes it."""
-    from hooks.downloads import page_to_notebook
-
-    (tmp_path / "snippets" / "c").mkdir(parents=True)
-    (tmp_path / "snippets" / "c" / "a.py").write_text("x = 1  # (1)!\nprint(x)\n")
-    (tmp_path / "snippets" / "c" / "a.out").write_text("1\n")
-    (tmp_path / "snippets" / "c" / "b.py").write_text("print(2)\n")
-    (tmp_path / "snippets" / "c" / "b.out").write_text("2\n")
+def _tree(tmp_path: Path, lang: str = "en", page: str = PAGE) -> dict:
+    """A page with two snippets: one annotated, one that raises on purpose and draws a
+    figure; and its notebook, as the build makes it."""
+    c = tmp_path / "snippets" / "c"
+    c.mkdir(parents=True)
+    (c / "a.py").write_text("x = 1  # (1)!\nprint(x)\n")
+    (c / "a.out").write_text("1\nsnippets/c/a.py:2: UserWarning: careful\n  print(x)\n2\n")
+    (c / "b.py").write_text('plt.savefig("build/figures/c/line.svg")\nprint("before")\nraise ValueError(message)\n')
+    (c / "b.out").write_text(B_OUT)
+    (c / "harness.toml").write_text('["b.py"]\nraises = "ValueError"\n')
+    (tmp_path / "build" / "figures" / "c").mkdir(parents=True)
+    (tmp_path / "build" / "figures" / "c" / "line.svg").write_text("<svg><text>x</text></svg>")
     (tmp_path / "docs" / lang / "c").mkdir(parents=True)
-    (tmp_path / "docs" / lang / "c" / "p.md").write_text(ZH_PAGE, encoding="utf-8")
-    return nbformat.from_dict(page_to_notebook(ZH_PAGE, tmp_path, lang))
+    (tmp_path / "docs" / lang / "c" / "p.md").write_text(page, encoding="utf-8")
+    return page_notebook(page, tmp_path, lang)
+
+
+def test_a_page_becomes_a_version_cell_then_prose_and_code_cells_with_their_outputs_in_order(tmp_path):
+    nb = _tree(tmp_path)
+    assert [c["cell_type"] for c in nb["cells"]] == ["code", "markdown", "code", "markdown", "code"]
+    first, title, a, middle, b = nb["cells"]
+    assert "2.13.0" in first["source"] and first["outputs"] == []
+    assert title["source"] == "# Title\n\nSome prose."
+    assert a["source"] == "x = 1\nprint(x)" and a["metadata"] == {"snippet": "snippets/c/a.py"}
+    assert a["outputs"] == [notebook.stream("stdout", "1\n"),
+                            notebook.stream("stderr", "snippets/c/a.py:2: UserWarning: careful\n  print(x)\n"),
+                            notebook.stream("stdout", "2\n")]
+    assert middle["source"] == "1.  The annotation of line 1.\n\n**Careful**\nIndented note."
+    assert b["metadata"]["tags"] == ["raises-exception"]
+    assert b["outputs"][0] == notebook.stream("stdout", "before\n")
+    error = b["outputs"][1]
+    assert (error["ename"], error["evalue"]) == ("ValueError", "two\nlines")
+    assert error["traceback"] == B_OUT.splitlines()[1:]
+    figure = b["outputs"][2]["data"]
+    assert figure == {"image/svg+xml": "<svg><text>x</text></svg>", "text/plain": "A straight line"}
+    assert "line.svg" not in json.dumps([c["source"] for c in nb["cells"] if c["cell_type"] == "markdown"])
 
 
 def test_a_notebook_made_from_its_page_has_no_problems(tmp_path):
-    assert check_notebook(_notebook(tmp_path), tmp_path, "zh", Path("c/p.md")) == []
+    assert check_notebook(_tree(tmp_path), tmp_path, "en", Path("c/p.md")) == []
+
+
+def test_a_notebook_without_outputs_tags_figures_or_version_cell_is_reported(tmp_path):
+    nb = _tree(tmp_path)
+    version, _, a, _, b = nb["cells"]
+    a["outputs"] = []
+    b["metadata"] = {}
+    b["outputs"] = b["outputs"][:2]
+    version["source"] = "print(1)"
+    assert check_notebook(nb, tmp_path, "en", Path("c/p.md")) == [
+        "docs/en/c/p.md: the notebook's first cell does not say which PyTorch made its outputs",
+        "docs/en/c/p.md: code cell 1 (snippets/c/a.py) does not carry the output the page shows under it "
+        "(snippets/c/a.out)",
+        "docs/en/c/p.md: code cell 2 (snippets/c/b.py) raises on purpose but is not tagged raises-exception",
+        "docs/en/c/p.md: code cell 2 (snippets/c/b.py) draws 1 figure(s), the cell shows 0"]
 
 
 def test_a_code_cell_that_differs_from_its_snippet_is_reported_with_page_and_snippet(tmp_path):
-    nb = _notebook(tmp_path)
-    nb.cells[3].source = "print(3)"  # the second code cell
-    assert check_notebook(nb, tmp_path, "zh", Path("c/p.md")) == [
-        "docs/zh/c/p.md: code cell 2 is not snippets/c/b.py, the snippet the page shows there\n"
-        "--- snippets/c/b.py\n+++ code cell 2\n@@ -1 +1 @@\n-print(2)\n+print(3)"]
+    nb = _tree(tmp_path)
+    nb["cells"][4]["source"] = "print(3)"  # the second snippet's cell
+    [problem] = check_notebook(nb, tmp_path, "en", Path("c/p.md"))
+    assert problem.startswith("docs/en/c/p.md: code cell 2 is not snippets/c/b.py, the snippet the page shows "
+                              "there\n--- snippets/c/b.py\n+++ code cell 2\n")
 
 
 def test_a_missing_code_cell_is_reported_and_the_cells_after_it_differ(tmp_path):
-    nb = _notebook(tmp_path)
-    del nb.cells[1]  # the first code cell
-    problems = check_notebook(nb, tmp_path, "zh", Path("c/p.md"))
-    assert problems[0] == "docs/zh/c/p.md: the notebook has 1 code cells, the page shows 2 snippets"
-    assert problems[1].startswith("docs/zh/c/p.md: code cell 1 is not snippets/c/a.py, the snippet the page shows there")
+    nb = _tree(tmp_path)
+    del nb["cells"][2]  # the first snippet's cell
+    problems = check_notebook(nb, tmp_path, "en", Path("c/p.md"))
+    assert problems[0] == "docs/en/c/p.md: the notebook has 1 code cells, the page shows 2 snippets"
+    assert problems[1].startswith("docs/en/c/p.md: code cell 1 is not snippets/c/a.py, the snippet the page shows there")
 
 
 def test_prose_that_is_empty_untitled_or_in_another_language_is_reported(tmp_path):
-    nb = _notebook(tmp_path)
-    nb.cells[0].source = "# Title\n\nThe first paragraph."
-    nb.cells[2].source = "  "
-    assert check_notebook(nb, tmp_path, "zh", Path("c/p.md")) == [
-        "docs/zh/c/p.md: the notebook does not open with the page's title '# 标题'",
-        "docs/zh/c/p.md: markdown cell 1 is not in the page's language (zh): '# Title\\n\\nThe first paragraph.'",
-        "docs/zh/c/p.md: markdown cell 2 is empty"]
-    # The Chinese page served as an English notebook: every prose cell is in the wrong language.
-    (tmp_path / "docs" / "en" / "c").mkdir(parents=True)
-    (tmp_path / "docs" / "en" / "c" / "p.md").write_text(ZH_PAGE, encoding="utf-8")
-    assert check_notebook(_notebook(tmp_path / "again"), tmp_path, "en", Path("c/p.md")) == [
+    nb = _tree(tmp_path)
+    nb["cells"][1]["source"] = "# 标题\n\n第一段。"
+    nb["cells"][3]["source"] = "  "
+    assert check_notebook(nb, tmp_path, "en", Path("c/p.md")) == [
+        "docs/en/c/p.md: the notebook does not open with the page's title '# Title'",
         "docs/en/c/p.md: markdown cell 1 is not in the page's language (en): '# 标题\\n\\n第一段。'",
-        "docs/en/c/p.md: markdown cell 2 is not in the page's language (en): '第二段。'"]
+        "docs/en/c/p.md: markdown cell 2 is empty"]
 
 
-def test_a_notebook_cell_that_prints_something_else_is_reported_with_its_snippet():
-    page = least_code_chapter()
-    snippet = shown_snippets(DOCS / DEFAULT / page)[0]
-    cell = nbformat.v4.new_code_cell(shown_code(ROOT / snippet), outputs=[
-        nbformat.v4.new_output("stream", name="stdout", text="something else\n")])
-    [problem] = check_cell(cell, snippet)
-    assert problem.startswith(f"{snippet}: notebook output differs (")
+def _ran(nb: dict) -> dict:
+    return json.loads(json.dumps(nb))
+
+
+def test_an_executed_notebook_that_prints_warns_raises_or_draws_something_else_is_reported(tmp_path):
+    shown = _tree(tmp_path)
+    tol = kernel.tolerance(tmp_path)
+    assert notebook.notebook_problems(_ran(shown), shown, tol, "c/p.ipynb") == []
+    ran = _ran(shown)
+    a, b = ran["cells"][2], ran["cells"][4]
+    a["outputs"][0]["text"] = "1.5\n"  # a wrong number
+    a["outputs"][1]["text"] = "/tmp/ipykernel_1/2.py:2: UserWarning: careful\n"  # the kernel's own file: fine
+    b["outputs"][1].update(ename="TypeError")
+    b["outputs"].pop()  # no figure
+    problems = notebook.notebook_problems(ran, shown, tol, "c/p.ipynb")
+    assert problems[0].startswith("c/p.ipynb: code cell 2 (snippets/c/a.py): printed something else than the page "
+                                  "shows (")
+    assert problems[1:] == ["c/p.ipynb: code cell 3 (snippets/c/b.py): raised TypeError: two\nlines; the page "
+                            "shows ValueError",
+                            "c/p.ipynb: code cell 3 (snippets/c/b.py): drew 0 figure(s), the page shows 1"]
+
+
+def test_a_number_within_the_snippets_tolerance_is_not_reported(tmp_path):
+    shown = _tree(tmp_path)
+    ran = _ran(shown)
+    ran["cells"][2]["outputs"][0]["text"] = "1.000001\n"
+    shown["cells"][2]["outputs"][0]["text"] = "1.0\n"
+    assert notebook.notebook_problems(ran, shown, kernel.tolerance(tmp_path), "c/p.ipynb") == []
+
+
+def test_a_notebook_that_stops_at_an_untagged_error_is_reported_with_its_cell():
+    nb = notebook.notebook([notebook.cell("code", "print(1)"), notebook.cell("code", "1 / 0"),
+                            notebook.cell("code", "print(2)")], dict(notebook.KERNEL))
+    with pytest.raises(kernel.StoppedAt, match=r"Run all stopped at cell 1: ZeroDivisionError"):
+        kernel.run_as_reader(nb)
+    nb["cells"][1]["metadata"]["tags"] = ["raises-exception"]
+    ran = kernel.run_as_reader(nb)
+    assert ran["cells"][2]["outputs"][0]["text"] == "2\n"
