@@ -78,21 +78,22 @@ def pytest_collection_finish(session):
         snippets = [item for item in items if Path(str(item.path)).is_relative_to(ROOT / "snippets")]
         if snippets:
             # A plugin, not a hook of this conftest: those see only the items under tests/.
-            session.config.pluginmanager.register(_StartSiteAfter(snippets[-1].nodeid), "start-site-after")
+            session.config.pluginmanager.register(_StartSiteAfter(snippets[-1].nodeid, session.config), "start-site-after")
         else:
-            _start_site()
+            _start_site(session.config)
 
 
 class _StartSiteAfter:
-    def __init__(self, nodeid: str):
-        self.nodeid = nodeid
+    def __init__(self, nodeid: str, config):
+        self.nodeid, self.config = nodeid, config
 
     def pytest_runtest_logfinish(self, nodeid, location):
         if nodeid == self.nodeid:
-            _start_site()
+            _start_site(self.config)
 
 
-def _start_site() -> None:
+
+def _start_site(config=None) -> None:
     """Build the site in a thread (the build itself is a process of its own on the
     other core), then check every page in the browser there; both go on while pytest
     runs the other tests."""
@@ -105,9 +106,11 @@ def _start_site() -> None:
     future = _BACKGROUND["site"] = Future()
     verdicts = _BACKGROUND["verdicts"] = test_browser.Verdicts()
 
+    keep = config.getoption("keep_site") if config is not None else None
+
     def run():
         try:
-            site = _build_site()
+            site = _build_site(Path(keep).resolve() if keep else None)
         except BaseException as exc:  # noqa: BLE001 - handed to the fixture that waits for it
             future.set_exception(exc)
             verdicts.fail(f"the site was not built: {type(exc).__name__}: {exc}")
@@ -132,16 +135,20 @@ def background_checks_done(timeout: float = 600.0) -> None:
         _BACKGROUND["thread"].join(timeout)
 
 
-def _build_site() -> BuiltSite:
+def _build_site(keep: Path | None = None) -> BuiltSite:
     """The real site, built with `scripts/build_site.py` (strict, both languages), once
-    the labs ran (it renders their executed cells)."""
+    the labs ran (it renders their executed cells); into keep (--keep-site: make site)
+    when given, else into a temporary folder."""
     if "labs" in _BACKGROUND:
         try:
             _BACKGROUND["labs"].result()
         except Exception:  # noqa: BLE001 - lab_values reports it; the build then fails on its own
             pass
-    out = Path(tempfile.mkdtemp(prefix="built-site-")) / "site"
-    _BACKGROUND.setdefault("cleanup", []).append(out.parent)
+    if keep is None:
+        out = Path(tempfile.mkdtemp(prefix="built-site-")) / "site"
+        _BACKGROUND.setdefault("cleanup", []).append(out.parent)
+    else:
+        out = keep
     proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_site.py"), "--out", str(out)],
                           cwd=ROOT, capture_output=True, text=True)
     return BuiltSite(out, proc.stdout + proc.stderr, ok=proc.returncode == 0)
@@ -176,13 +183,13 @@ def lab_values() -> dict[str, dict]:
 
 
 @pytest.fixture(scope="session")
-def built_site(lab_values) -> BuiltSite:
+def built_site(request, lab_values) -> BuiltSite:
     """The real site, built once (in the background, see pytest_collection_finish).
 
     In `make test` the snippets have run by then, so the figures they draw exist; the
     labs were executed once by ``lab_values``.
     """
-    _start_site()  # when nothing started it (no hook ran: a plugin reordered the items)
+    _start_site(request.config)  # when nothing started it (no hook ran: a plugin reordered the items)
     site = _BACKGROUND["site"].result()
     if not site.ok:
         pytest.fail(f"the site does not build:\n{site.log}", pytrace=False)

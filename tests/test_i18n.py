@@ -299,8 +299,8 @@ def test_a_partial_language_may_lack_pages_in_the_parity_check(tmp_path):
 @pytest.mark.sitebuild
 def test_a_new_language_builds_partly_translated_with_fallback_and_stale_banners(tmp_path):
     """`make new-language` in the tiny site (tests/fixtures/tiny_site/, with the real config
-    and hooks), one page translated, one source page changed; the strict build passes
-    and every banner and the status page say so."""
+    and hooks, a lab among its pages), one page translated, one source page changed; the
+    strict build passes and every banner and the status page say so."""
     site = tiny_site(tmp_path)
     new_language.main(["ja", "--name", "日本語", "--root", str(site)])
     config = (site / "mkdocs.ja.yml").read_text(encoding="utf-8")
@@ -325,8 +325,12 @@ def test_a_new_language_builds_partly_translated_with_fallback_and_stale_banners
     assert ('<p class="admonition-title">This translation may be out of date</p><p>The 中文 original of this '
             'page has changed since it was translated. For the latest version, read the '
             '<a href="../../../demo/gradient/">中文 original</a>.</p>') in en_page
+    # The lab, untranslated, is the source language's lab, with the banner and its download.
+    ja_lab = (out / "ja" / "demo" / "tiny_lab" / "index.html").read_text(encoding="utf-8")
+    assert 'data-i18n="fallback"' in ja_lab and "dy/dx at 3: 6.0" in ja_lab and "一个只有两个单元格的实验" in ja_lab
+    assert (out / "ja" / "demo" / "tiny_lab" / "tiny_lab.ipynb").exists()
     total = len(translation.pages(site, "zh"))
-    assert total == 3  # index.md, demo/gradient.md, translations.md
+    assert total == 4  # index.md, demo/gradient.md, demo/tiny_lab.md, translations.md
     status_zh = (out / "translations" / "index.html").read_text(encoding="utf-8")
     assert f"{total} 页中 {total - 1} 页是最新的，1 页已过时，0 页尚未翻译" in status_zh
     assert f"{total} 页中 1 页是最新的，0 页已过时，{total - 1} 页尚未翻译" in status_zh

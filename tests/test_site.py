@@ -148,7 +148,7 @@ def tiny_site(tmp_path: Path) -> Path:
     pages = sorted(translation.pages(site, "zh"), key=lambda p: (p != "index.md", p))
     for name in ("mkdocs.yml", "mkdocs.en.yml"):
         (site / name).write_text(_tiny_config((ROOT / name).read_text(encoding="utf-8"), pages), encoding="utf-8")
-    for name in ("hooks", "overrides", "docs/assets"):
+    for name in ("engine", "hooks", "overrides", "docs/assets"):
         shutil.copytree(ROOT / name, site / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("scripts/build_site.py", "docs/glossary.yml", "snippets/provenance.json"):
         (site / name).parent.mkdir(parents=True, exist_ok=True)
