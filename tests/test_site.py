@@ -134,7 +134,17 @@ def _tiny_config(config: str, pages: list[str]) -> str:
              for line in config.splitlines(keepends=True)]
     start = next(i for i, line in enumerate(lines) if re.match(r"^nav:\s*$", line))
     nav = ["nav:\n"] + [f"  - {page}\n" for page in pages]
-    return "".join(lines[:start] + nav + lines[_block_end(lines, start):])
+    lines = lines[:start] + nav + lines[_block_end(lines, start):]
+    # Only the fixture's languages (a language added to the real site with `make
+    # new-language` has no pages here).
+    i = 0
+    while i < len(lines):
+        m = re.match(r"^\s+- code: (\S+)\s*$", lines[i])
+        if m and m.group(1) not in ("zh", "en"):
+            del lines[i:_block_end(lines, i)]
+            continue
+        i += 1
+    return "".join(lines)
 
 
 def tiny_site(tmp_path: Path) -> Path:
