@@ -28,8 +28,8 @@ lr, mu = 0.015, 0.9
 steps, xs = run(mu, lr)
 flips = [t for t in range(1, len(xs)) if (xs[t] > 0) != (xs[t - 1] > 0)]  # (1)!
 print(f"momentum {mu}: x changes sign {len(flips)} times in {steps} steps, first after step {flips[0]}")
-print(f"effective step along the flat direction lr / (1 - mu) = {lr / (1 - mu):.3f}")  # (2)!
-print(f"steep direction: limit 2/100 = {2 / 100} without momentum, 2(1 + mu)/100 = {2 * (1 + mu) / 100:.3f} with")
+print(f"effective step along x (curvature 1): lr / (1 - mu) = {lr / (1 - mu):.3f}")  # (2)!
+print(f"along y (curvature 100): limit 2/100 = {2 / 100} without momentum, 2(1 + mu)/100 = {2 * (1 + mu) / 100:.3f} with")
 plain, heavy = run(0.0, 0.03)[0], run(mu, 0.03)[0]  # (3)!
 print(f"lr = 0.03: momentum 0.0 -> {plain}, momentum {mu} -> {heavy} steps")
 print(f"both directions shrink by about sqrt(mu) = {math.sqrt(mu):.3f} per step")
