@@ -27,4 +27,4 @@ _, forward_mode = jvp(f, (p,), (u,))  # (4)!
 print("numeric     ", numeric)
 print("grad . u    ", dot)
 print("jvp         ", forward_mode)
-print(torch.allclose(dot, numeric), torch.allclose(dot, forward_mode))
+print("grad . u ≈ numeric:", torch.allclose(dot, numeric), " grad . u ≈ jvp:", torch.allclose(dot, forward_mode))

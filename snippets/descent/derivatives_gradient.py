@@ -18,4 +18,4 @@ formula = torch.stack([2 * x0 + y0 * torch.cos(x0 * y0),
 print("gradient", grad)
 print("norm    ", grad.norm())
 print("angle in degrees", torch.rad2deg(torch.atan2(grad[1], grad[0])))
-print(torch.allclose(grad, formula))
+print("autograd ≈ formula:", torch.allclose(grad, formula))

@@ -12,3 +12,4 @@ print("std(w)        ", round(w.std().item(), 5), "  1/sqrt(3 fan_in) =", round(
 kaiming = math.sqrt(2 / 256)
 print("Kaiming (ReLU) std sqrt(2/fan_in) =", round(kaiming, 5))  # (2)!
 print("std(w) / Kaiming std =", round(w.std().item() / kaiming, 2))
+print("calculate_gain: tanh", round(nn.init.calculate_gain("tanh"), 4), " relu", round(nn.init.calculate_gain("relu"), 4))  # (3)!

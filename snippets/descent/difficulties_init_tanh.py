@@ -21,7 +21,7 @@ def grad_norms(act, init=None, keep_bias=False):
     for layer in layers:
         h = act(layer(h))
     nn.functional.mse_loss(h, target).backward()
-    return [layer.weight.grad.double().norm().item() for layer in layers]  # (1)!
+    return [layer.weight.grad.double().norm().item() for layer in layers], h.detach().double().std().item()  # (1)!
 
 
 inits = {  # name: (initializer, standard deviation of the weights, keep the random biases)
@@ -30,11 +30,8 @@ inits = {  # name: (initializer, standard deviation of the weights, keep the ran
     "normal(0.01)  ": (lambda w: nn.init.normal_(w, std=0.01), 0.01, False),
     "xavier_normal ": (nn.init.xavier_normal_, math.sqrt(2 / (width + width)), False),  # (3)!
 }
-print("tanh, 30 layers: a = std * sqrt(width); |grad W| at layers 1, 15, 30")
+print("tanh, 30 layers: a = std * sqrt(width); output std; |grad W| at layers 1, 15, 30; min, max over all 30")
 for name, (init, std, keep_bias) in inits.items():
-    g = grad_norms(torch.tanh, init, keep_bias)
-    print(name, f"a = {std * math.sqrt(width):.2f}; ", "  ".join(f"{g[i]:.1e}" for i in (0, 14, 29)))
-
-tiny = torch.full((width, width), 1e-30)
-print(f"norm of 128x128 entries 1e-30: float32 {tiny.norm().item():.1e}, float64 {tiny.double().norm().item():.1e}")
-print(f"(1e-30)**2 = {1e-30**2:.0e}, smallest float32 {torch.finfo(torch.float32).smallest_normal * 2**-23:.1e}")
+    g, out_std = grad_norms(torch.tanh, init, keep_bias)
+    print(name, f"a = {std * math.sqrt(width):.2f}  out {out_std:.1e} |", "  ".join(f"{g[i]:.1e}" for i in (0, 14, 29)),
+          f"| {min(g):.1e}, {max(g):.1e}")

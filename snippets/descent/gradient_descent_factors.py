@@ -13,6 +13,6 @@ f(w0).backward()
 for lr in [0.02, 0.1, 0.34]:
     w1 = w0.detach() - lr * w0.grad  # one gradient step, autograd
     factor = 1 - lr * curvature  # (2)!
-    print(f"lr={lr:<4}", "factor", factor, "squared", factor**2, "w1 == factor * w0:",
+    print(f"lr={lr:<4}", "factor", factor, "squared", factor**2, "w1 ≈ factor * w0:",
           torch.allclose(w1, factor * w0.detach()))
 print("stable while |1 - lr * 6| < 1, i.e. lr < 2 / 6 =", round(2 / 6, 4))  # (3)!

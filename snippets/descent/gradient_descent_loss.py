@@ -33,6 +33,8 @@ ax.set_xticks(range(0, 21, 5))
 ax.set_xlabel("step")
 ax.set_ylabel("loss (log scale)")
 ax.legend()
+fig.tight_layout()
+
 os.makedirs("build/figures/descent", exist_ok=True)
 plt.rcParams["svg.hashsalt"] = "gradients-executed"
 plt.rcParams["svg.fonttype"] = "none"  # text stays text, translated per language
