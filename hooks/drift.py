@@ -124,6 +124,8 @@ PAGE = "versions.md"
 TEXT = {
     "zh": {
         "title": "PyTorch {release}：输出不同",
+        "sep": "、",
+        "and": " 和 ",
         "body": "本页的输出由 PyTorch {base} 生成。在 PyTorch {release} 上，上面的代码打印如下，"
                 "标出的行与上面的输出不同（{date} 核对，见[版本差异]({link})）。",
         "release": "PyTorch {release} {{#{anchor}}}",
@@ -135,6 +137,8 @@ TEXT = {
     },
     "en": {
         "title": "PyTorch {release}: a different output",
+        "sep": ", ",
+        "and": " and ",
         "body": "The outputs on this page come from PyTorch {base}. On PyTorch {release}, the code above "
                 "prints this; the marked lines differ from the output above (checked on {date}; see "
                 "[Version notes]({link})).",
@@ -189,19 +193,38 @@ def notes_under_outputs(markdown: str, root: Path, page_uri: str, words: dict) -
         included = [INCLUDE.match(b).group("path") for b in block if INCLUDE.match(b)]
         indent = m.group("indent")
         for out_rel in included:
-            for summary, record, entry in page_records(root, out_rel):
-                release = summary.release
+            for group in same_records(root, out_rel):
+                summary, record, entry = group[0]  # the newest release of those that print this
+                releases = [s.release for s, _, _ in group]
                 hl = " ".join(str(n) for n in entry.get("lines", []))
-                body = words["body"].format(base=_base(summary.data), release=release,
+                body = words["body"].format(base=_base(summary.data), release=_join(releases, words),
                                             date=summary.data.get("date", "?"),
-                                            link=_link_to_versions(page_uri) + "#" + anchor_release(release))
-                out += ["", f'{indent}<span id="{anchor(out_rel, release)}"></span>', "",
-                        f'{indent}??? info drift-note "{words["title"].format(release=release)}"', "",
+                                            link=_link_to_versions(page_uri) + "#" + anchor_release(releases[-1]))
+                out += [""] + [f'{indent}<span id="{anchor(out_rel, r)}"></span>' for r in releases] + ["",
+                        f'{indent}??? info drift-note "{words["title"].format(release=_join(releases, words))}"', "",
                         f"{indent}    {body}", "",
                         f'{indent}    ``` {{ .text .no-copy' + (f' hl_lines="{hl}"' if hl else "") + " }",
                         f'{indent}    --8<-- "{record}"',
                         f"{indent}    ```"]
     return "\n".join(out) + ("\n" if markdown.endswith("\n") else "")
+
+
+def same_records(root: Path, out_rel: str) -> list[list[tuple[Summary, str, dict]]]:
+    """The releases that recorded a difference for an output, grouped by what they print
+    (newest first in each group): one note under the output per distinct record."""
+    groups: dict[str, list] = {}
+    for item in page_records(root, out_rel):
+        text = (root / item[1]).read_text(encoding="utf-8") if (root / item[1]).exists() else item[1]
+        groups.setdefault(text, []).append(item)
+    return list(groups.values())
+
+
+def _join(releases: list[str], words: dict) -> str:
+    """2.14.1 and 2.15.0 in the reader's words, oldest first."""
+    ordered = sorted(releases, key=version_key)
+    if len(ordered) == 1:
+        return ordered[0]
+    return words["sep"].join(ordered[:-1]) + words["and"] + ordered[-1]
 
 
 def anchor_release(release: str) -> str:

@@ -199,3 +199,32 @@ def test_the_build_puts_a_note_with_the_record_under_the_output_and_lists_it_on_
     (root / "snippets/drift/torch-9.9.0.json").unlink()
     assert hook.notes_under_outputs(PAGE, root, "c/p.md", hook.TEXT["en"]) == PAGE
     assert hook.version_notes(root, "en", hook.TEXT["en"]) == hook.TEXT["en"]["empty"]
+
+
+def _second_release(root: Path, record: str) -> None:
+    """Release 9.10.0 records a difference for p_a too (record as given)."""
+    snippet, main = root / "snippets/c/p_a.py", "grad 1.0\ndone\n"
+    (root / "snippets/c/p_a.torch-9.10.0.out").write_text(record)
+    entry = drift.entry_for(root, snippet, record, main, settings.Settings(), "differs")
+    drift.write_summary(root, {"release": "9.10.0", "torch": "9.10.0", "base": "2.13.0+cpu",
+                               "records": {"snippets/c/p_a.py": entry}, "checked": {}})
+
+
+def test_releases_that_print_the_same_share_one_note_and_others_get_their_own(tmp_path):
+    from hooks import drift as hook
+
+    root = _tree(tmp_path)
+    _second_release(root, "grad 0.0\ndone\n")  # what 9.9.0 prints too
+    md = hook.notes_under_outputs(PAGE, root, "c/p.md", hook.TEXT["en"])
+    assert md.count("??? info drift-note") == 1
+    assert '??? info drift-note "PyTorch 9.9.0 and 9.10.0: a different output"' in md
+    assert '<span id="drift-p_a-9-10-0"></span>' in md and '<span id="drift-p_a-9-9-0"></span>' in md
+    assert drift.check(root) == []
+    zh = hook.notes_under_outputs(PAGE, root, "c/p.md", hook.TEXT["zh"])
+    assert '"PyTorch 9.9.0 和 9.10.0：输出不同"' in zh
+    _second_release(root, "grad 2.0\ndone\n")  # something else again
+    md = hook.notes_under_outputs(PAGE, root, "c/p.md", hook.TEXT["en"])
+    assert md.count("??? info drift-note") == 2
+    assert '"PyTorch 9.10.0: a different output"' in md and '"PyTorch 9.9.0: a different output"' in md
+    table = hook.version_notes(root, "en", hook.TEXT["en"])
+    assert table.index("## PyTorch 9.10.0") < table.index("## PyTorch 9.9.0")  # every release, newest first
