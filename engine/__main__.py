@@ -1,6 +1,7 @@
 """The project's command line: ``python -m engine <command>`` (the Makefile calls it).
 
     python -m engine notebooks SITE   run every notebook of a built site as a reader does
+    python -m engine sitediff A B     compare two builds as a reader sees them (text, search, notebooks)
 """
 from __future__ import annotations
 
@@ -25,6 +26,17 @@ def notebooks(args) -> int:
     return 1 if failed or not results else 0
 
 
+def sitediff(args) -> int:
+    from . import sitediff as diff
+
+    compared, found = diff.summary(Path(args.a), Path(args.b))
+    for line in found:
+        print(line)
+    print(f"{compared} pages, search indexes and notebooks compared: "
+          + ("the same text in both builds" if not found else f"{len(found)} differ"))
+    return 1 if found else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m engine", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -33,6 +45,10 @@ def main(argv: list[str] | None = None) -> int:
     nb.add_argument("site", help="a built site (make site builds site/)")
     nb.add_argument("--jobs", type=int, default=None, help="notebooks at a time (default: one per core)")
     nb.set_defaults(run=notebooks)
+    sd = commands.add_parser("sitediff", help="compare two built sites as a reader sees them")
+    sd.add_argument("a")
+    sd.add_argument("b")
+    sd.set_defaults(run=sitediff)
     args = parser.parse_args(argv)
     return args.run(args)
 

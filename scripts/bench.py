@@ -8,7 +8,9 @@ time, the build time of both languages, and the bytes a first visit transfers (e
 home page and the heaviest page, gzip-compressed as GitHub Pages serves them, against
 their targets; `python scripts/bench.py --page-weight SITE` measures a built site alone;
 tests/test_page_weight.py holds the same targets from the built files).
-Speed targets live here, not in timed tests.
+It also builds the site with MkDocs 1.6.1 (the last MkDocs 1.x) and compares it with the
+ProperDocs build as a reader sees it (`python -m engine sitediff`). Speed targets live
+here, not in timed tests.
 """
 from __future__ import annotations
 
@@ -241,7 +243,7 @@ def worst_case_compare_ms() -> list[float]:
 
 
 def plain_build_seconds(out: Path) -> float:
-    """A plain mkdocs-material build of the same Markdown, both languages in parallel:
+    """A plain mkdocs-material build of the same Markdown (by the same generator), both languages in parallel:
     the same theme, Markdown extensions and search, without our hooks, notebooks or
     strict checks. The site build's target is at most BUILD_RATIO times this."""
     import yaml
@@ -268,7 +270,7 @@ def plain_build_seconds(out: Path) -> float:
             if isinstance(e, dict) and "pymdownx.snippets" in e else e for e in data["markdown_extensions"]]
         plain = out / f"{cfg.stem}.plain.yml"
         plain.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-        cmds.append([PY, "-m", "mkdocs", "build", "-q", "-f", str(plain), "-d", str(out / cfg.stem)])
+        cmds.append([PY, "-m", "properdocs", "build", "-q", "-f", str(plain), "-d", str(out / cfg.stem)])
     started = time.perf_counter()
     procs = [subprocess.Popen(c, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}) for c in cmds]
@@ -295,6 +297,14 @@ def main() -> int:
         check(proc, "the site build")
         weight_rows, weight_missed = page_weight(Path(tmp) / "site")
         t_plain = plain_build_seconds(Path(tmp))
+        # The generator: ProperDocs builds what MkDocs 1.6.1 built (the text of every page,
+        # the search indexes, the notebooks).
+        t_mkdocs, proc = timed([PY, "scripts/build_site.py", "--quiet", "--generator", "mkdocs",
+                                "--out", str(Path(tmp) / "site-mkdocs")])
+        check(proc, "the site build with MkDocs")
+        from engine import sitediff
+
+        compared, generator_diffs = sitediff.summary(Path(tmp) / "site-mkdocs", Path(tmp) / "site")
 
     compute = sum(t["compute"] for t in timings)
     overhead_ms = [1000 * (t["total"] - t["compute"]) for t in timings]
@@ -324,6 +334,9 @@ def main() -> int:
          f"{t_build:.1f} s (target <= {BUILD_RATIO} x a plain build = {build_limit:.1f} s)"
          f"{'  MISSED' if t_build > build_limit else ''}"),
         ("plain mkdocs-material build of the same Markdown", f"{t_plain:.1f} s"),
+        ("the same build with MkDocs 1.6.1 instead of ProperDocs",
+         f"{t_mkdocs:.1f} s; {compared} pages, search indexes and notebooks compared: "
+         + ("the same text" if not generator_diffs else f"{len(generator_diffs)} differ  MISSED")),
     ]
     rows += weight_rows
     width = max(len(k) for k, _ in rows)
@@ -344,6 +357,7 @@ def main() -> int:
         missed.append(f"the site build took {t_build:.1f} s, over {BUILD_RATIO} x the plain build "
                       f"= {build_limit:.1f} s")
     missed += weight_missed
+    missed += [f"ProperDocs and MkDocs build different text: {d}" for d in generator_diffs]
     for line in missed:
         print(f"bench: {line}")
     return 1 if missed else 0

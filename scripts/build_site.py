@@ -1,6 +1,10 @@
-"""Build every language of the site into one folder, with `mkdocs build --strict`.
+"""Build every language of the site into one folder, with `properdocs build --strict`.
 
-    python scripts/build_site.py [--out site]
+    python scripts/build_site.py [--out site] [--generator properdocs|mkdocs]
+
+ProperDocs is the maintained continuation of MkDocs 1.x (same config, hooks and
+plugins; mkdocs-material runs on it); `--generator mkdocs` builds with MkDocs 1.6.1,
+the last MkDocs 1.x, for comparison (`make bench` compares the two builds' text).
 
 mkdocs.yml is the default language, built at the root of the output; each
 mkdocs.<code>.yml is built under <code>/. The builds run in parallel, each into its
@@ -62,10 +66,13 @@ def run_missing_labs(root: Path) -> None:
         print(f"executed {code.relative_to(root)} (no test run had executed it yet)")
 
 
-def build(root: Path, out: Path, quiet: bool = False) -> int:
+GENERATORS = ("properdocs", "mkdocs")
+
+
+def build(root: Path, out: Path, quiet: bool = False, generator: str = GENERATORS[0]) -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-    # Never pass mkdocs --quiet: it drops warnings before --strict can count them.
-    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    # Never pass --quiet: it drops warnings before --strict can count them.
+    mkdocs = [sys.executable, "-m", generator, "build", "--strict"]
     draw_missing_figures(root)
     run_missing_labs(root)
     out = out.resolve()
@@ -89,7 +96,7 @@ def build(root: Path, out: Path, quiet: bool = False) -> int:
                 sys.stdout.write(f"--- {cfg.name} ---\n{proc.stdout}")
             if proc.returncode != 0:
                 failed = True
-                print(f"FAILED: mkdocs build --strict -f {cfg.name} (exit {proc.returncode})")
+                print(f"FAILED: {generator} build --strict -f {cfg.name} (exit {proc.returncode})")
         if failed:
             return 1
         if out.exists():
@@ -107,9 +114,11 @@ def build(root: Path, out: Path, quiet: bool = False) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", default="site", help="output folder (default: site)")
-    parser.add_argument("--quiet", action="store_true", help="print mkdocs output only on failure")
+    parser.add_argument("--quiet", action="store_true", help="print the generator's output only on failure")
+    parser.add_argument("--generator", choices=GENERATORS, default=GENERATORS[0],
+                        help="properdocs (default) or mkdocs (MkDocs 1.6.1, for comparison)")
     args = parser.parse_args()
-    return build(ROOT, Path(args.out), args.quiet)
+    return build(ROOT, Path(args.out), args.quiet, args.generator)
 
 
 if __name__ == "__main__":

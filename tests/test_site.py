@@ -225,7 +225,7 @@ def broken_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
 def test_the_build_fails_on_a_missing_include(broken_build):
     site, proc = broken_build
     assert proc.returncode != 0
-    assert "FAILED: mkdocs build --strict -f mkdocs.en.yml" in proc.stdout
+    assert "FAILED: properdocs build --strict -f mkdocs.en.yml" in proc.stdout
     assert "snippets/demo/gradient_backwards.py" in _log(proc, "mkdocs.en.yml")
     assert not (site / "site").exists(), "a failed build must not leave a site behind"
 
@@ -234,7 +234,7 @@ def test_the_build_fails_on_a_missing_include(broken_build):
 def test_the_build_fails_on_a_broken_link_or_anchor(broken_build):
     _, proc = broken_build
     assert proc.returncode != 0
-    assert "FAILED: mkdocs build --strict -f mkdocs.yml" in proc.stdout
+    assert "FAILED: properdocs build --strict -f mkdocs.yml" in proc.stdout
     assert "demo/gradients.md" in _log(proc, "mkdocs.yml")
     assert "no-such-anchor" in _log(proc, "mkdocs.yml")
 
