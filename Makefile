@@ -9,6 +9,9 @@ PORT   ?= 8000
 # The venv is stale when requirements.txt or constraints.txt changes.
 REQ_HASH := $(shell cat requirements.txt constraints.txt 2>/dev/null | $(PYTHON) -c "import hashlib,sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest()[:16])")
 STAMP  := $(VENV)/.installed-$(REQ_HASH)
+# Node tools (package.json, locked in package-lock.json): installed with npm ci when stale.
+NODE_HASH := $(shell cat package-lock.json 2>/dev/null | $(PYTHON) -c "import hashlib,sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest()[:16])")
+NODE_STAMP := node_modules/.installed-$(NODE_HASH)
 PYTEST := $(PY) -m pytest
 
 .DEFAULT_GOAL := help
@@ -27,13 +30,19 @@ $(STAMP): requirements.txt constraints.txt
 
 venv: $(STAMP) ## Create or refresh .venv from requirements.txt
 
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "make: npm is missing: sudo apt-get install nodejs npm (make system-deps does it as root)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@rm -f node_modules/.installed-*
+	@touch $@
+
 system-deps: ## Install Chromium and a CJK font when missing (as root with apt-get; else say what to run)
 	@bash scripts/system_deps.sh
 
-test: $(STAMP) system-deps ## Run every test: snippets, tooling, parity, the site build, the browser
-	$(PYTEST)
+test: system-deps $(STAMP) $(NODE_STAMP) ## Run every test: snippets, tooling, parity, the site build (kept in site/), the browser
+	$(PYTEST) --keep-site site
 
-test-browser: $(STAMP) system-deps ## The browser suite on every page: phone layout, dark figures, axe-core in both schemes (CI runs it)
+test-browser: system-deps $(STAMP) ## The browser suite on every page: phone layout, dark figures, axe-core in both schemes (CI runs it)
 	BROWSER_FULL=1 $(PYTEST) tests/test_browser.py
 
 test-portable: $(STAMP) ## Run every snippet on each CPU kernel level this CPU has, and on all cores
@@ -45,12 +54,11 @@ test-standalone: $(STAMP) ## Run each snippet as a reader does: a fresh python, 
 update-outputs: $(STAMP) ## Rewrite expected outputs of snippets whose output changed (runs each twice)
 	$(PYTEST) snippets --update-outputs
 
-site: $(STAMP) system-deps ## Run every test (as make test) and keep the site they built and checked in site/
-	$(PYTEST) --keep-site site
+site: test ## The same as make test: the site the tests built and checked is in site/
 
-test-notebooks: $(STAMP) ## Build the site, then run every notebook it offers as a reader does, compared with its page (CI runs it)
-	$(PY) scripts/build_site.py --quiet --out build/site-notebooks
-	$(PY) -m engine notebooks build/site-notebooks
+test-notebooks: $(STAMP) ## Run every notebook of site/ as a reader does, compared with its page (after make test; CI runs it)
+	@test -d site || { echo "make test-notebooks: no site/ yet; run make test first"; exit 2; }
+	$(PY) -m engine notebooks site
 
 serve: site ## Test, build, and serve the site on localhost (PORT=8000)
 	@echo "Serving site/ on http://127.0.0.1:$(PORT)/ (中文) and http://127.0.0.1:$(PORT)/en/ (English)"
@@ -79,6 +87,6 @@ lock: $(STAMP) ## Regenerate constraints.txt (every transitive pin) from the cur
 	  echo '# requirements.txt; torch is pinned there only (its local CPU build is 2.13.0+cpu).'; \
 	  $(PY) -m pip freeze --exclude-editable | grep -v -i '^torch=='; } > constraints.txt
 
-clean: ## Remove site/, caches and test artifacts (keeps .venv)
+clean: ## Remove site/, caches and test artifacts (keeps .venv and node_modules)
 	rm -rf site build test-artifacts .pytest_cache .cache
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
