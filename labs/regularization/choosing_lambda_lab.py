@@ -10,122 +10,233 @@ torch.manual_seed(0)
 torch.set_num_threads(1)
 
 # %% training
-num_inputs, batch_size, num_epochs, lr = 200, 5, 100, 0.003
+num_inputs, batch_size, lr = 200, 5, 0.003
+lambdas = [0, 0.1, 0.3, 1, 3, 10, 30, 100, 300]
+draws = range(5)
 
 
-def synthetic_data(w, b, n):
-    X = torch.normal(0.0, 1.0, (n, len(w)))
-    y = X @ w + b + torch.normal(0.0, 0.01, (n, 1))
-    return X, y
-
-
-def make_data(weight, n_train, n_test=100, n_val=100):
+def make_data(weight=0.01, noise=0.01, n_train=20):
+    """(X, y) of the training, validation and test sets of every draw, stacked:
+    X has shape (draw, n, 200). Draw s uses seed 2s."""
     true_w = torch.full((num_inputs, 1), weight)
-    train, test, val = [synthetic_data(true_w, 0.05, n)
-                        for n in (n_train, n_test, n_val)]
-    return train, val, test
+    sets = []
+    for s in draws:
+        g = torch.Generator().manual_seed(2 * s)
+
+        def synthetic(n):
+            X = torch.normal(0.0, 1.0, (n, num_inputs), generator=g)
+            return X, X @ true_w + 0.05 + torch.normal(0.0, noise, (n, 1), generator=g)
+
+        # drawn in this order so that draw 0's training and test sets are the previous lab's
+        train, test, val = synthetic(n_train), synthetic(100), synthetic(100)
+        sets.append((train, val, test))
+    return [tuple(torch.stack([d[k][j] for d in sets]) for j in (0, 1)) for k in range(3)]
 
 
 def mse(w, b, X, y):
-    return ((X @ w + b - y) ** 2).mean()
+    """The loss of every run: X, y hold one set per draw; w, b one run per draw and lambda."""
+    return ((X[:, None] @ w + b - y[:, None]) ** 2).mean(dim=(-2, -1))
 
 
-def train(wd, X, y, seed=1):
-    torch.manual_seed(seed)  # same start and batch order for every lambda
-    w = torch.normal(0.0, 1.0, (num_inputs, 1)).requires_grad_()
-    b = torch.normal(0.0, 1.0, (1,)).requires_grad_()
-    trainer = torch.optim.SGD([{"params": [w], "weight_decay": wd},
-                               {"params": [b]}], lr=lr)
-    for epoch in range(num_epochs):
-        order = torch.randperm(len(X))
-        for i in range(0, len(X), batch_size):
-            idx = order[i:i + batch_size]
-            trainer.zero_grad()
-            mse(w, b, X[idx], y[idx]).backward()
-            trainer.step()
-    return w.detach(), b.detach()
+def sgd(X, y, epochs, keep):
+    """The previous lab's SGD, one run per (draw, lambda), all at once: w has shape
+    (draw, lambda, 200, 1). Draw s starts and orders its batches from seed 2s + 1.
+    Returns {epoch: (w, b)} for the epochs in keep."""
+    n = X.shape[1]
+    gens = [torch.Generator().manual_seed(2 * s + 1) for s in draws]
+    w = torch.stack([torch.normal(0.0, 1.0, (num_inputs, 1), generator=g) for g in gens])
+    b = torch.stack([torch.normal(0.0, 1.0, (1, 1), generator=g) for g in gens])
+    orders = torch.stack([torch.stack([torch.randperm(n, generator=g) for _ in range(epochs)])
+                          for g in gens])
+    w = w[:, None].repeat(1, len(lambdas), 1, 1)
+    b = b[:, None].repeat(1, len(lambdas), 1, 1)
+    lam = torch.tensor(lambdas).view(1, -1, 1, 1)
+    rows, kept = torch.arange(len(draws))[:, None], {}
+    for epoch in range(1, epochs + 1):
+        for i in range(0, n, batch_size):
+            idx = orders[:, epoch - 1, i:i + batch_size]
+            Xb, yb = X[rows, idx][:, None], y[rows, idx][:, None]
+            r = Xb @ w + b - yb
+            w = w - lr * (2 / batch_size * Xb.mT @ r + lam * w)  # gradient of the batch MSE, plus lambda w
+            b = b - lr * 2 / batch_size * r.sum(dim=-2, keepdim=True)
+        if epoch in keep:
+            kept[epoch] = (w, b)
+    return kept
 
 
-lambdas = [0, 0.1, 0.3, 1, 3, 10, 30, 100, 300]
-print(f"|1 - lr*wd| < 1 for wd < 2/lr = {2 / lr:.0f}; "
-      f"1 - lr*wd = 0 at wd = 1/lr = {1 / lr:.0f}")
+def ridge(X, y):
+    """Where SGD converges for lambda > 0, from any start: the one minimizer of
+    mean((Xw + b - y)^2) + lambda/2 |w|^2, solved exactly (float64), per draw and lambda."""
+    n = X.shape[1]
+    Z = torch.cat([X, torch.ones(len(draws), n, 1)], dim=-1).double()  # inputs and a 1 for b
+    P = torch.diag(torch.tensor([1.0] * num_inputs + [0.0], dtype=torch.float64))  # b not penalized
+    lam = torch.tensor(lambdas[1:], dtype=torch.float64).view(1, -1, 1, 1)
+    A = (2 / n * Z.mT @ Z)[:, None] + lam * P
+    rhs = (2 / n * Z.mT @ y.double())[:, None].expand(-1, len(lambdas) - 1, -1, -1)
+    theta = torch.linalg.solve(A, rhs)
+    return theta[..., :-1, :].float(), theta[..., -1:, :].float()
 
 
-def sweep(data):
-    (X_tr, y_tr), (X_va, y_va), (X_te, y_te) = data
-    rows = []
-    for wd in lambdas:
-        w, b = train(wd, X_tr, y_tr)
-        splits = ((X_tr, y_tr), (X_va, y_va), (X_te, y_te))
-        losses = [mse(w, b, X, y).item() for X, y in splits]
-        rows.append(losses + [w.norm().item(), b.item()])
-    return rows
+# %% same-sgd
+# draw 0, lambda = 3: the batched loop is the previous lab's torch.optim.SGD
+(X_tr, y_tr), _, _ = make_data()
+torch.manual_seed(1)
+w1 = torch.normal(0.0, 1.0, (num_inputs, 1)).requires_grad_()
+b1 = torch.normal(0.0, 1.0, (1,)).requires_grad_()
+trainer = torch.optim.SGD([{"params": [w1], "weight_decay": 3}, {"params": [b1]}], lr=lr)
+for epoch in range(100):
+    for idx in torch.randperm(20).split(batch_size):
+        trainer.zero_grad()
+        ((X_tr[0, idx] @ w1 + b1 - y_tr[0, idx]) ** 2).mean().backward()
+        trainer.step()
+w_b, b_b = sgd(X_tr[:1].expand(len(draws), -1, -1), y_tr[:1].expand(len(draws), -1, -1), 100, (100,))[100]
+same_sgd = max((w_b[0, 4] - w1).abs().max().item(), (b_b[0, 4, 0] - b1).abs().max().item())
+print(f"draw 0, lambda = 3: max |batched - torch.optim.SGD| "
+      f"{'< 1e-5' if same_sgd < 1e-5 else f'{same_sgd:.1e}'}")
+
+# stability: the step multiplies an error along a direction of curvature h (of the batch
+# loss, in w and b) by 1 - lr * (lambda + h); it never grows if lr * (lambda + h) < 2 for every h
+batches = torch.combinations(torch.arange(20), r=batch_size)  # every batch of 5 of the 20
+Z_batches = torch.cat([X_tr[0][batches], torch.ones(len(batches), batch_size, 1)], dim=-1)
+h_max = torch.linalg.eigvalsh(2 / batch_size * Z_batches @ Z_batches.mT).max().item()
+print(f"necessary: |1 - lr*wd| < 1, wd < 2/lr = {2 / lr:.0f}; 1 - lr*wd = 0 at wd = 1/lr = {1 / lr:.0f}")
+print(f"largest curvature of a batch loss, over all {len(batches)} batches of draw 0: {h_max:.0f}; "
+      f"sufficient: wd < 2/lr - {h_max:.0f} = {2 / lr - h_max:.0f}")
 
 # %% sweep
-data = make_data(weight=0.01, n_train=20)
-rows = sweep(data)
-print("lambda     train       val      test     |w|")
-for wd, (tr, va, te, nw, _) in zip(lambdas, rows):
+train_set, val_set, test_set = make_data()  # true weights 0.01, 20 training examples
+runs = sgd(*train_set, epochs=1000, keep=(100, 1000))
+w, b = runs[100]
+train_100 = mse(w, b, *train_set).tolist()  # [draw][lambda]
+val_100 = mse(w, b, *val_set).tolist()
+norm_100 = w.norm(dim=(-2, -1)).tolist()
+print("draw 0, 100 epochs")
+print("lambda     train       val     |w|       b")
+for k, wd in enumerate(lambdas):
+    tr, va = train_100[0][k], val_100[0][k]
     # below 1e-8: rounding noise
     shown = f"{tr:9.2g}" if tr >= 1e-8 else f"{'< 1e-8':>9}"
-    print(f"{wd:6g} {shown} {va:9.3g} {te:9.3g} {nw:7.3g}")
+    print(f"{wd:6g} {shown} {va:9.3g} {norm_100[0][k]:7.3g} {b[0, k].item():7.3g}")
+untouched = num_inputs - torch.linalg.matrix_rank(train_set[0][0]).item()
+print(f"draw 0: directions the 20 training inputs never touch: {untouched}; "
+      f"steps in 100 epochs: {100 * 20 // batch_size}")
+val_falls = [all(a > b for a, b in zip(v, v[1:])) for v in val_100]
+print("validation loss falls at every step of the grid, draws 0 to 4:", val_falls)
 
 # %% plot
-def plot_sweep(rows, title):
-    fig, axes = plt.subplots(2, 1, figsize=(4.6, 5.6), sharex=True)
-    for k, name in enumerate(["train", "val", "test"]):
-        axes[0].plot(lambdas, [r[k] for r in rows], marker="o", label=name)
-    axes[1].plot(lambdas, [r[3] for r in rows], marker="o")
-    for ax, ylabel in zip(axes, ["loss", "||w||"]):
-        ax.set_xscale("symlog", linthresh=0.1)
-        ax.set_yscale("log")
-        ax.set_ylabel(ylabel)
-    axes[-1].set_xlabel("λ")
-    axes[0].legend()
-    fig.suptitle(title)
-    fig.tight_layout()
-    plt.show()
+def plot_curves(ax, grid, curves, label, **style):
+    """One line per draw, labelled once."""
+    for s, curve in enumerate(curves):
+        ax.plot(grid, curve, label=label if s == 0 else None, marker="o", ms=3, **style)
 
 
-plot_sweep(rows, "true weights 0.01, 20 training examples")
+fig, axes = plt.subplots(2, 1, figsize=(4.6, 5.6), sharex=True)
+plot_curves(axes[0], lambdas, train_100, "train", color="C0")
+plot_curves(axes[0], lambdas, val_100, "val", color="C1")
+plot_curves(axes[1], lambdas, norm_100, None, color="C0")
+for ax, ylabel in zip(axes, ["loss", "||w||"]):
+    ax.set_xscale("symlog", linthresh=0.1)
+    ax.set_yscale("log")
+    ax.set_ylabel(ylabel)
+axes[0].legend()
+axes[0].set_title("100 epochs, draws 0 to 4")
+axes[-1].set_xlabel("λ")
+fig.tight_layout()
+plt.show()
 
 # %% choose
-def choose(rows):
-    k = min(range(len(lambdas)), key=lambda i: rows[i][1])
-    return lambdas[k], rows[k][2]
+def choose(val_loss, grid):
+    """Per draw, the lambda with the lowest validation loss, and its index."""
+    picks = [min(range(len(grid)), key=v.__getitem__) for v in val_loss]
+    return [grid[k] for k in picks], picks
 
 
-chosen_lambda, test_at_chosen = choose(rows)
-(X_tr, y_tr), _, (X_te, y_te) = data
-test_mean_only = ((y_te - y_tr.mean()) ** 2).mean().item()
-test_curve = [r[2] for r in rows]
-test_decreasing = all(a > b for a, b in zip(test_curve, test_curve[1:]))
-print(f"chosen lambda (lowest validation loss): {chosen_lambda}")
-print(f"test loss at the chosen lambda: {test_at_chosen:.3g}")
-print(f"test loss of predicting the training mean: {test_mean_only:.3g}")
-bias_at_chosen = rows[lambdas.index(chosen_lambda)][4]
-print(f"bias at the chosen lambda: {bias_at_chosen:.3g}; "
-      f"training mean of y: {y_tr.mean().item():.3g}")
-print(f"test loss decreases at every step of the sweep: {test_decreasing}")
-untouched = num_inputs - torch.linalg.matrix_rank(X_tr).item()
-print(f"directions the {len(X_tr)} training inputs never touch: {untouched}")
+chosen, k100 = choose(val_100, lambdas)
+print("chosen lambda (lowest validation loss), draws 0 to 4:", chosen)
+# only now the test set
+test_100 = mse(w, b, *test_set).tolist()
+test_at_chosen = [t[k] for t, k in zip(test_100, k100)]
+(X_tr, y_tr), (X_te, y_te) = train_set, test_set
+test_mean_only = ((y_te - y_tr.mean(dim=1, keepdim=True)) ** 2).mean(dim=(1, 2)).tolist()
+print("test loss at the chosen lambda:     ", " ".join(f"{v:.3g}" for v in test_at_chosen))
+print("test loss of the training mean of y:", " ".join(f"{v:.3g}" for v in test_mean_only))
+print("draw 0, test loss per lambda:", " ".join(f"{v:.3g}" for v in test_100[0]))
+bias_at_chosen = b[0, k100[0]].item()
+print(f"draw 0: b at the chosen lambda {bias_at_chosen:.3g}, "
+      f"training mean of y {y_tr[0].mean().item():.3g}")
+
+# %% converged
+w_long, b_long = runs[1000]
+w_cf, b_cf = ridge(*train_set)
+chosen_long, k1000 = choose(mse(w_long, b_long, *val_set).tolist(), lambdas)
+chosen_cf, kcf = choose(mse(w_cf, b_cf, *val_set).tolist(), lambdas[1:])
+print("chosen lambda after 1000 epochs:          ", chosen_long)
+print("chosen lambda at convergence (lambda > 0):", chosen_cf)
+# only now the test set
+test_long = mse(w_long, b_long, *test_set).tolist()
+test_cf = mse(w_cf, b_cf, *test_set).tolist()  # lambda = 0.1 to 300
+test_at_long = [t[k] for t, k in zip(test_long, k1000)]
+test_at_cf = [t[k] for t, k in zip(test_cf, kcf)]
+print("test loss at the choice, 100 epochs: ", " ".join(f"{v:.3g}" for v in test_at_chosen))
+print("                         1000 epochs:", " ".join(f"{v:.3g}" for v in test_at_long))
+print("                         converged:  ", " ".join(f"{v:.3g}" for v in test_at_cf))
+print("converged test loss at lambda = 300: ", " ".join(f"{t[-1]:.3g}" for t in test_cf))
+above_flat = [max(t[:3]) / min(t) - 1 for t in test_cf]
+above_300 = [t[-1] / min(t) - 1 for t in test_cf]
+print("converged, above the lowest: lambda <= 1 at most", " ".join(f"{v:.1%}" for v in above_flat),
+      "; lambda = 300", " ".join(f"{v:.0%}" for v in above_300))
+print("1000 epochs: lowest test loss at lambda", [lambdas[t.index(min(t))] for t in test_long])
+print("draw 0, 1000 epochs, test loss per lambda:", " ".join(f"{v:.3g}" for v in test_long[0]))
+print("draw 0, converged, test loss per lambda > 0:", " ".join(f"{v:.3g}" for v in test_cf[0]))
+gap_long = max(abs(a / c - 1) for tl, tc in zip(test_long, test_cf) for a, c in zip(tl[5:], tc[4:]))
+print(f"1000 epochs vs converged, lambda >= 10, largest relative gap: {gap_long:.0%}")
+
+fig, axes = plt.subplots(3, 1, figsize=(4.6, 8), sharex=True)
+for ax, curves, grid, title in ((axes[0], test_100, lambdas, "100 epochs"),
+                                (axes[1], test_long, lambdas, "1000 epochs"),
+                                (axes[2], test_cf, lambdas[1:], "converged")):
+    ratios = [[v / m for v in c] for c, m in zip(curves, test_mean_only)]
+    plot_curves(ax, grid, ratios, None, color="C2")
+    ax.axhline(1, color="0.5", lw=0.8, ls="--")  # no better than the mean of y
+    ax.set_xscale("symlog", linthresh=0.1)
+    ax.set_yscale("log" if title != "converged" else "linear")
+    ax.set_ylabel("test loss / mean predictor")
+    ax.set_title(title)
+axes[-1].set_xlabel("λ")
+fig.tight_layout()
+plt.show()
 
 # %% u-shape
-results = {}
-for n_train in (20, 100):
-    rows_big = sweep(make_data(weight=0.1, n_train=n_train))
-    results[n_train] = rows_big
-    plot_sweep(rows_big, f"true weights 0.1, {n_train} training examples")
-    lam, test = choose(rows_big)
-    best = min(r[2] for r in rows_big)
-    print(f"n_train = {n_train}: chosen lambda {lam}, test {test:.3g}, "
-          f"best test {best:.3g}, test at lambda = 300: {rows_big[-1][2]:.3g}")
+u_train, u_val, u_test = make_data(weight=0.1, noise=1.0, n_train=100)
+w_u, b_u = sgd(*u_train, epochs=100, keep=(100,))[100]
+w_ucf, b_ucf = ridge(*u_train)
+chosen_u, ku = choose(mse(w_u, b_u, *u_val).tolist(), lambdas)
+chosen_ucf, kucf = choose(mse(w_ucf, b_ucf, *u_val).tolist(), lambdas[1:])
+print(f"true weights 0.1, label noise 1, 100 training examples: 100 epochs = {100 * 100 // batch_size} steps")
+print("chosen lambda, 100 epochs:", chosen_u)
+print("chosen lambda, converged: ", chosen_ucf)
+# only now the test set
+test_u = mse(w_u, b_u, *u_test).tolist()
+test_ucf = mse(w_ucf, b_ucf, *u_test).tolist()
+best_ucf = [lambdas[1:][t.index(min(t))] for t in test_ucf]
+print("converged: lowest test loss at lambda", best_ucf)
+u_at_choice = [t[k] for t, k in zip(test_ucf, kucf)]
+for name, vals in (("at lambda = 0.1 ", [t[0] for t in test_ucf]), ("at the choice   ", u_at_choice),
+                   ("lowest          ", [min(t) for t in test_ucf]), ("at lambda = 300 ", [t[-1] for t in test_ucf])):
+    print(f"  converged test loss {name}", " ".join(f"{v:.3g}" for v in vals))
+print("converged, above the lowest: lambda = 0.1", " ".join(f"{t[0] / min(t) - 1:.0%}" for t in test_ucf),
+      "; lambda = 300", " ".join(f"{t[-1] / min(t) - 1:.0%}" for t in test_ucf))
+print("100 epochs: test loss at the choice", " ".join(f"{t[k]:.3g}" for t, k in zip(test_u, ku)),
+      "; at lambda = 0", " ".join(f"{t[0]:.3g}" for t in test_u))
+u_mean_only = ((u_test[1] - u_train[1].mean(dim=1, keepdim=True)) ** 2).mean(dim=(1, 2)).tolist()
+print("test loss of the training mean of y:", " ".join(f"{v:.3g}" for v in u_mean_only))
 
-rows_u = results[100]
-chosen_lambda_u, test_at_chosen_u = choose(rows_u)
-test_at_largest_u = rows_u[-1][2]
-train_u = [r[0] for r in rows_u]
-test_u = [r[2] for r in rows_u]
-train_rising = all(a < b for a, b in zip(train_u, train_u[1:]))
-print(f"n_train = 100: train loss rises with lambda: {train_rising}; "
-      f"at lambda = 300: {train_u[-1]:.2g}")
+fig, ax = plt.subplots(figsize=(4.6, 3.4))
+plot_curves(ax, lambdas[1:], [[v / m for v in t] for t, m in zip(test_ucf, u_mean_only)], None, color="C2")
+ax.axhline(1, color="0.5", lw=0.8, ls="--")  # no better than the mean of y
+ax.set_xscale("log")
+ax.set_xlabel("λ")
+ax.set_ylabel("test loss / mean predictor")
+ax.set_title("converged, noise 1, 100 examples")
+fig.tight_layout()
+plt.show()

@@ -5,7 +5,8 @@ torch.manual_seed(0)
 
 n, d, sigma, lambd = 20, 200, 0.01, 3.0
 tau = (2 * sigma ** 2 / (n * lambd)) ** 0.5  # (1)!
-print(f"tau^2 = {tau ** 2:.2g}, tau = {tau:.2g}")
+print(f"lambda = 3: tau^2 = {tau ** 2:.2g}, tau = {tau:.2g}")
+print(f"tau = 0.01, the size of the true weights: lambda = 2 sigma^2 / (n tau^2) = {2 * sigma ** 2 / (n * 0.01 ** 2):.2g}")
 
 X, y = torch.randn(n, d, dtype=torch.float64), torch.randn(n, dtype=torch.float64)
 w = torch.randn(d, dtype=torch.float64, requires_grad=True)

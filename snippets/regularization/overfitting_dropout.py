@@ -10,6 +10,8 @@ def synthetic_data(n, w=torch.full((200, 1), 0.01), b=0.05):
 
 
 (X_tr, y_tr), (X_te, y_te) = synthetic_data(20), synthetic_data(100)
+x2 = (X_tr ** 2).mean(dim=0)  # (3)!
+print(f"mean of x_j^2 over the 20 training rows, per feature: {x2.min().item():.2f} to {x2.max().item():.2f}")
 for p in (0.0, 0.5, 0.8):
     torch.manual_seed(1)
     w, b = torch.normal(0.0, 1.0, (200, 1)), torch.normal(0.0, 1.0, (1,))
@@ -23,4 +25,4 @@ for p in (0.0, 0.5, 0.8):
             opt.step()
     with torch.no_grad():
         test = ((X_te @ w + b - y_te) ** 2).mean().item()  # (2)!
-    print(f"p = {p}: test {test:.3g}, |w| {w.norm().item():.3g}")
+    print(f"p = {p}: test {test:.3g}, |w| {w.norm().item():.3g}; lambda like 2p/(1-p) = {2 * p / (1 - p):.3g}")  # (4)!
