@@ -1,5 +1,6 @@
 import torch
 from torch.autograd.functional import hessian
+from torch.func import grad, jvp
 
 torch.manual_seed(0)
 
@@ -19,3 +20,5 @@ print(H)
 print(hv)
 print(H @ v)
 print(torch.allclose(hv, H @ v))
+_, hv_forward = jvp(grad(f), (x.detach(),), (v,))  # (4)!
+print("torch.func, forward over reverse:", torch.allclose(hv_forward, hv))
