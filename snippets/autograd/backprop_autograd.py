@@ -15,4 +15,4 @@ loss.backward()
 print(loss)
 print("dl/dr =", r.grad, " dl/dy_hat =", y_hat.grad, " dl/dw =", w.grad)
 by_hand = torch.tensor(-8.0)  # (2)!
-print(torch.allclose(w.grad, by_hand))
+print("autograd == by hand:", torch.allclose(w.grad, by_hand))

@@ -1,7 +1,3 @@
-import torch
-
-torch.manual_seed(0)
-
 x, y, w = 2.0, 4.0, 1.0  # one sample, one weight
 
 y_hat = x * w  # (1)!

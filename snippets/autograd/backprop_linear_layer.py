@@ -12,8 +12,8 @@ loss = 0.5 * ((y - t) ** 2).sum()
 loss.backward()
 
 delta = (y - t).detach()  # (1)!
-print("y =", y.detach(), " delta =", delta)
-print("delta x^T =", torch.outer(delta, x.detach()))  # (2)!
-print("W^T delta =", W.detach().T @ delta, " dL/db = delta")  # (3)!
-print("autograd agrees:", torch.equal(W.grad, torch.outer(delta, x.detach())),
-      torch.equal(x.grad, W.detach().T @ delta), torch.equal(b.grad, delta))
+print("y =", y.tolist(), " delta =", delta.tolist())
+print("delta x^T =", torch.outer(delta, x.detach()).tolist())  # (2)!
+print("W^T delta =", (W.detach().T @ delta).tolist())  # (3)!
+print("autograd == hand, bit for bit:  dL/dW", torch.equal(W.grad, torch.outer(delta, x.detach())),
+      " dL/dx", torch.equal(x.grad, W.detach().T @ delta), " dL/db", torch.equal(b.grad, delta))

@@ -1,7 +1,3 @@
-import torch
-
-torch.manual_seed(0)
-
 x, y = 2.0, 3.0
 w2, w1, b = 0.5, -1.0, 0.25
 

@@ -9,9 +9,9 @@ b1 = torch.randn(4, dtype=torch.float64, requires_grad=True)
 W2 = torch.randn(2, 4, dtype=torch.float64, requires_grad=True)
 b2 = torch.randn(2, dtype=torch.float64, requires_grad=True)
 
-Z1 = X @ W1.T + b1  # linear
-H = Z1.relu()  # ReLU
-Y_hat = H @ W2.T + b2  # linear
+Z1 = X @ W1.T + b1
+H = Z1.relu()
+Y_hat = H @ W2.T + b2
 loss = ((Y_hat - Y) ** 2).mean()  # MSE over all 8 x 2 entries
 loss.backward()
 

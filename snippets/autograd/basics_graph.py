@@ -8,5 +8,14 @@ z = y * y * 3
 out = z.mean()
 print(z)
 print(out)
-print(out.grad_fn.name(), "->", out.grad_fn.next_functions[0][0].name())
-print(z.mean(dim=0).grad_fn.name())
+
+
+def walk(node, depth=0):  # (1)!
+    print("  " * depth + type(node).__name__)
+    for child, _ in node.next_functions:
+        if child is not None:  # (2)!
+            walk(child, depth + 1)
+
+
+walk(out.grad_fn)
+print("z.mean(dim=0):", z.mean(dim=0).grad_fn.name())

@@ -17,9 +17,11 @@ def loss_one(params, x, t):  # (1)!
 
 per_sample = vmap(grad(loss_one), in_dims=(None, 0, 0))(params, X, y)  # (2)!
 print({name: tuple(g.shape) for name, g in per_sample.items()})
-loop = torch.stack([grad(loss_one)(params, X[i], y[i])["weight"] for i in range(6)])
-print("vmap == loop:", torch.allclose(per_sample["weight"], loop))
+loop = [grad(loss_one)(params, X[i], y[i]) for i in range(6)]
+print("vmap == loop:", all(torch.allclose(per_sample[name], torch.stack([g[name] for g in loop]))
+                           for name in params))
 nn.functional.mse_loss(model(X), y).backward()
-g = per_sample["weight"]
-print("mean == batch gradient:", torch.allclose(g.mean(0), model.weight.grad))  # (3)!
-print("per-sample |grad W|:", [round(n, 2) for n in g.flatten(1).norm(dim=1).tolist()])
+print("mean == batch gradient:", all(torch.allclose(per_sample[name].mean(0), p.grad)  # (3)!
+                                     for name, p in model.named_parameters()))
+norms = per_sample["weight"].flatten(1).norm(dim=1)
+print("per-sample |grad W|:", [round(n, 2) for n in norms.tolist()])

@@ -18,4 +18,4 @@ for e in torch.eye(2, dtype=torch.float64):
 H_rows = torch.stack(rows)
 
 print(H_rows)
-print(torch.allclose(H_rows, hessian(f, x.detach())))
+print("rows == hessian():", torch.allclose(H_rows, hessian(f, x.detach())))

@@ -10,4 +10,4 @@ v = torch.tensor([1.0, 0.1, 0.01])
 
 print(g)
 print(x.grad)
-print(torch.allclose(g, x.grad), torch.allclose(g, 2 * x.detach() * v))
+print("grad == backward:", torch.allclose(g, x.grad), " == 2x * v:", torch.allclose(g, 2 * x.detach() * v))

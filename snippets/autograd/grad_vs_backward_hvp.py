@@ -1,5 +1,6 @@
 import torch
 from torch.autograd.functional import hessian
+from torch.func import grad, jvp
 
 torch.manual_seed(0)
 
@@ -18,4 +19,6 @@ H = hessian(f, x.detach())  # (3)!
 print(H)
 print(hv)
 print(H @ v)
-print(torch.allclose(hv, H @ v))
+print("hv == H @ v:", torch.allclose(hv, H @ v))
+_, hv_forward = jvp(grad(f), (x.detach(),), (v,))  # (4)!
+print("torch.func, forward over reverse:", torch.allclose(hv_forward, hv))

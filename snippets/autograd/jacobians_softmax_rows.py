@@ -8,5 +8,5 @@ p = F.softmax(a, dim=0)
 print(a)
 print(p)
 
-for i in range(3):
-    print(torch.autograd.grad(p[i], a, retain_graph=True))  # (1)!
+rows = [torch.autograd.grad(p[i], a, retain_graph=True)[0] for i in range(3)]  # (1)!
+print(torch.stack(rows))

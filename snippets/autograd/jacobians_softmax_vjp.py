@@ -14,4 +14,4 @@ vjp = q * (v - (q * v).sum())  # (1)!
 
 print(a.grad)
 print(vjp)
-print(torch.allclose(a.grad, vjp))
+print("backward(v) == formula:", torch.allclose(a.grad, vjp))

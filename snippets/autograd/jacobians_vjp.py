@@ -16,5 +16,5 @@ g_sum = x.grad
 
 print(g_backward)
 print(g_sum)
-print(torch.allclose(g_backward, g_sum))
+print("backward(v) == (y * v).sum().backward():", torch.allclose(g_backward, g_sum))
 print(v * (2 * x.detach() + 3))  # (3)!

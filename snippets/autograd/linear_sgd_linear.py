@@ -18,5 +18,5 @@ for epoch in range(100):
         opt.step()
 
 print(f"end:   weight {model.weight.item():.4f}  bias {model.bias.item():.4f}")
-print(f"mean loss: {loss_fn(model(X), Y).item():.4f}")
+print(f"after training, mean loss over the 3 points: {loss_fn(model(X), Y).item():.4f}")
 print(f"predict x=4: {model(torch.tensor([4.0])).item():.4f}")

@@ -23,3 +23,6 @@ for epoch in [1, 10, 20, 30]:
     print(f"epoch {epoch:3d}  mean loss {means[epoch - 1]:.2e}")
 print("epochs 40-100  mean loss < 1e-9:", max(means[39:]) < 1e-9)
 print("w == 2 - 3 * 2**-23:", w.item() == 2 - 3 * 2**-23)
+g = (3 * w - 6).item()  # (5)!
+print(f"at x = 3: 3w - 6 in float32 = {g / 2**-20} * 2**-20, exact {(3 * (2 - 3 * 2**-23) - 6) / 2**-20} * 2**-20")
+print("lr * dl/dw < half a spacing (2**-24):", abs(lr * 2 * 3 * g) < 2**-24)

@@ -9,7 +9,7 @@ loss = (1.0 * w - 2.0) ** 2
 loss.backward()
 w = w - 0.01 * w.grad  # (1)!
 print(w)
-print(w.is_leaf)
+print("w.is_leaf:", w.is_leaf)
 
 with warnings.catch_warnings(record=True) as caught:  # (2)!
     warnings.simplefilter("always")

@@ -8,4 +8,4 @@ loss.backward()
 with torch.no_grad():  # (1)!
     w -= 0.1 * w.grad
 print(w)
-print(w.is_leaf, w.grad)
+print("w.is_leaf", w.is_leaf, " w.grad", w.grad)

@@ -1,9 +1,16 @@
+import weakref
+
 import torch
 
 torch.manual_seed(0)
 
 
-def count_nodes(fn):  # (1)!
+class Saved:  # (1)!
+    def __init__(self, t):
+        self.t = t
+
+
+def count_nodes(fn):  # (2)!
     seen, todo = set(), [fn]
     while todo:
         node = todo.pop()
@@ -13,15 +20,30 @@ def count_nodes(fn):  # (1)!
     return len(seen)
 
 
-w = torch.randn(3, requires_grad=True)
-total = 0
-previous = 0
-for step in range(1, 31):
-    x = torch.randn(3)
-    loss = (w * x).sum() ** 2
-    total += loss  # (2)!
-    if step % 10 == 0:
-        nodes = count_nodes(total.grad_fn)
-        print(step, nodes, f"(+{nodes - previous})")
-        previous = nodes
-print(total)
+def run(call_backward):
+    torch.manual_seed(0)
+    w = torch.randn(100, requires_grad=True)
+    boxes = []
+
+    def pack(t):
+        box = Saved(t)
+        boxes.append(weakref.ref(box))
+        return box
+
+    total = 0
+    with torch.autograd.graph.saved_tensors_hooks(pack, lambda box: box.t):
+        for step in range(1, 21):
+            loss = torch.tanh(w * torch.randn(100)).sum() ** 2
+            if call_backward:
+                loss.backward()  # (3)!
+            total += loss  # (4)!
+            if step % 10 == 0:
+                alive = sum(b().t.numel() for b in boxes if b() is not None)
+                print(f"  step {step}: {count_nodes(total.grad_fn)} nodes, {alive} saved numbers alive")
+    print(f"  total = {total.item():.2f}")
+
+
+print("training loop, backward() every step:")
+run(call_backward=True)
+print("evaluation loop, no backward(), no no_grad():")
+run(call_backward=False)

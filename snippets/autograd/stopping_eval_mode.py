@@ -9,8 +9,8 @@ x = torch.randn(2, 4)
 model.train()
 with torch.no_grad():  # (1)!
     a, b = model(x), model(x)
-print("no_grad, train():", a.requires_grad, torch.equal(a, b))
+print("no_grad, train(): requires_grad", a.requires_grad, " two outputs equal", torch.equal(a, b))
 
 model.eval()  # (2)!
 a, b = model(x), model(x)
-print("grad on, eval(): ", a.requires_grad, torch.equal(a, b))
+print("grad on, eval(): requires_grad", a.requires_grad, "  two outputs equal", torch.equal(a, b))
