@@ -15,7 +15,8 @@ NODE_STAMP := node_modules/.installed-$(NODE_HASH)
 PYTEST := $(PY) -m pytest
 
 .DEFAULT_GOAL := help
-.PHONY: help venv system-deps test test-browser test-notebooks test-portable test-standalone update-outputs site serve bench lock clean \
+.PHONY: help venv system-deps test check-snippets check-labs-and-engine check-browser check-content-and-site \
+        test-browser test-notebooks test-portable test-standalone update-outputs site serve bench lock clean \
         i18n-status i18n-stamp new-language drift
 
 help: ## List the targets
@@ -39,14 +40,39 @@ $(NODE_STAMP): package.json package-lock.json
 system-deps: ## Install Chromium and a CJK font when missing (as root with apt-get; else say what to run)
 	@bash scripts/system_deps.sh
 
-test: system-deps $(STAMP) $(NODE_STAMP) ## Run every test: snippets, tooling, parity, the site build (kept in site/), the browser
-	$(PYTEST) --keep-site site
+# make test is a pipeline, two jobs at a time on two cores: (1) the snippets (they draw
+# the figures) beside the labs and the engine's tests; (2) the site build; (3) the browser
+# checks of every page beside the tests of the content and of the built site (in site/).
+test: system-deps $(STAMP) $(NODE_STAMP) ## Run every test: snippets, labs, engine, content, the site build (kept in site/), the browser
+	@$(MAKE) --no-print-directory -j2 -O check-snippets check-labs-and-engine
+	$(PY) -m engine build --quiet --out site
+	@$(MAKE) --no-print-directory -j2 -O check-browser check-content-and-site
 
-test-browser: system-deps $(STAMP) ## The browser suite on every page: phone layout, dark figures, axe-core in both schemes (CI runs it)
-	BROWSER_FULL=1 $(PYTEST) tests/test_browser.py
+check-snippets:
+	$(PYTEST) snippets
+
+check-labs-and-engine:
+	$(PY) -m engine labs --jobs 1
+	$(PYTEST) tests/engine
+
+check-browser:
+	$(PY) -m tests.browser.check site
+
+check-content-and-site:
+	$(PYTEST) tests/content tests/site tests/browser --site site
+
+site: test ## The same as make test: the site it built and checked is in site/
+
+test-browser: system-deps $(STAMP) ## Every browser check on every page of site/: phone layout, dark figures, axe-core (after make test; CI runs it)
+	@test -d site || { echo "make test-browser: no site/ yet; run make test first"; exit 2; }
+	BROWSER_FULL=1 $(PY) -m tests.browser.check site
+
+test-notebooks: $(STAMP) ## Run every notebook of site/ as a reader does, compared with its page (after make test; CI runs it)
+	@test -d site || { echo "make test-notebooks: no site/ yet; run make test first"; exit 2; }
+	$(PY) -m engine notebooks site
 
 test-portable: $(STAMP) ## Run every snippet on each CPU kernel level this CPU has, and on all cores
-	$(PY) scripts/portable.py
+	$(PY) -m engine portable
 
 test-standalone: $(STAMP) ## Run each snippet as a reader does: a fresh python, no thread or kernel settings
 	$(PYTEST) snippets --standalone
@@ -54,33 +80,27 @@ test-standalone: $(STAMP) ## Run each snippet as a reader does: a fresh python, 
 update-outputs: $(STAMP) ## Rewrite expected outputs of snippets whose output changed (runs each twice)
 	$(PYTEST) snippets --update-outputs
 
-site: test ## The same as make test: the site the tests built and checked is in site/
-
-test-notebooks: $(STAMP) ## Run every notebook of site/ as a reader does, compared with its page (after make test; CI runs it)
-	@test -d site || { echo "make test-notebooks: no site/ yet; run make test first"; exit 2; }
-	$(PY) -m engine notebooks site
-
 serve: site ## Test, build, and serve the site on localhost (PORT=8000)
 	@echo "Serving site/ on http://127.0.0.1:$(PORT)/ (中文) and http://127.0.0.1:$(PORT)/en/ (English)"
 	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory site
 
 i18n-status: $(STAMP) ## Translation status per language: up to date / stale / missing pages
-	@$(PY) scripts/i18n_status.py
+	@$(PY) -m engine i18n-status
 
 i18n-stamp: $(STAMP) ## Mark a translated page up to date with its source: PAGE=en/autograd/basics.md (or a folder)
 	@test -n "$(PAGE)" || { echo "usage: make i18n-stamp PAGE=en/autograd/basics.md  (a page or a folder under docs/)"; exit 2; }
-	@$(PY) scripts/i18n_status.py --stamp $(PAGE)
+	@$(PY) -m engine i18n-status --stamp $(PAGE)
 
 new-language: $(STAMP) ## Add a partly translated language: LANG_CODE=xx [LANG_NAME=Name] (not LANG: the locale)
 	@test -n "$(LANG_CODE)" || { echo "usage: make new-language LANG_CODE=ja LANG_NAME=日本語"; exit 2; }
-	@$(PY) scripts/new_language.py $(LANG_CODE) $(if $(LANG_NAME),--name "$(LANG_NAME)")
+	@$(PY) -m engine new-language $(LANG_CODE) $(if $(LANG_NAME),--name "$(LANG_NAME)")
 
 drift: ## Run everything on a newer PyTorch, record what differs: TORCH=2.14.1 [CHECK=1] (.venv-torch-<version>)
 	@test -n "$(TORCH)" || { echo "usage: make drift TORCH=2.14.1 [CHECK=1]  (a torch release pip can install)"; exit 2; }
-	@$(PYTHON) scripts/drift.py $(TORCH) --python $(PYTHON) $(if $(CHECK),--check)
+	@$(PYTHON) -m engine drift $(TORCH) --python $(PYTHON) $(if $(CHECK),--check)
 
 bench: $(STAMP) ## Measure: snippet count, test time, import torch, harness overhead, standalone, build
-	$(PY) scripts/bench.py
+	$(PY) -m engine bench
 
 lock: $(STAMP) ## Regenerate constraints.txt (every transitive pin) from the current .venv
 	{ echo '# Every transitive dependency, pinned (`make lock` regenerates it). Direct pins live in'; \

@@ -1,11 +1,14 @@
-"""The site's languages: the one list, read from ``extra.i18n.languages`` in mkdocs.yml.
+"""The site's languages: the one list, read from ``extra.i18n.languages`` in mkdocs.yml,
+and what each language's build needs from it.
 
 The first language is the SOURCE (served at the site root); every other one translates
-it and lives in ``<code>/``. A language marked ``partial: true`` (``make new-language``)
-may lack pages: its build shows the source's page instead, with a banner.
+it, lives in ``<code>/`` and is built from ``mkdocs.<code>.yml``. A language marked
+``partial: true`` (``make new-language``) may lack pages: its build shows the source's
+page instead, with a banner.
 """
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +17,7 @@ import yaml
 from .page import pages
 
 CONFIG = "mkdocs.yml"
+STATUS_PAGE = "translations.md"  # the translation-status page
 
 
 class _Loader(yaml.SafeLoader):
@@ -43,6 +47,12 @@ def languages(root: Path) -> list[Language]:
             for e in entries]
 
 
+def layout_problems(langs: list[Language]) -> list[str]:
+    """The source at the root, every other language in <code>/ (the build relies on it)."""
+    return [f'{CONFIG}: language {lang.code!r} must have dir: "{"" if i == 0 else lang.code + "/"}"'
+            for i, lang in enumerate(langs) if lang.dir != ("" if i == 0 else f"{lang.code}/")]
+
+
 def shown_pages(root: Path, lang: str) -> list[Path]:
     """The pages a language's build shows (relative to docs/<lang>/): its own, and for a
     partial language the source's pages it does not have yet."""
@@ -52,3 +62,77 @@ def shown_pages(root: Path, lang: str) -> list[Path]:
     if here is None or not here.partial:
         return own
     return sorted(set(own) | set(pages(root / "docs", langs[0].code)))
+
+
+def twin_problems(root: Path, lang: str) -> list[str]:
+    """Every page of a language exists in every other language (a partial language may
+    lack some); a page of another language has its twin here."""
+    langs = languages(root)
+    here = next(l for l in langs if l.code == lang)
+    mine, problems = set(pages(root / "docs", lang)), []
+    for other in (l for l in langs if l.code != lang):
+        theirs = set(pages(root / "docs", other.code))
+        if not other.partial:
+            problems += [f"docs/{lang}/{p.as_posix()} has no twin docs/{other.code}/{p.as_posix()}"
+                         for p in sorted(mine - theirs)]
+        problems += [f"docs/{other.code}/{p.as_posix()} has no twin docs/{lang}/{p.as_posix()}"
+                     for p in sorted(theirs - mine)
+                     if not (here.partial and (root / "docs" / langs[0].code / p).exists())]
+    return problems
+
+
+def fallback_pages(root: Path, lang: str) -> list[Path]:
+    """The source's pages a partial language shows in the source language."""
+    return [p for p in shown_pages(root, lang) if not (root / "docs" / lang / p).exists()]
+
+
+def to_root(page_url: str, lang: Language) -> str:
+    """From a page up to the site root: its depth in its build, then the language's folder."""
+    return "../" * page_url.count("/") + "../" * lang.dir.count("/")
+
+
+def links(root: Path, lang: str, page_url: str, site_url: str) -> list[dict]:
+    """The language selector of a page: the same page in every language, relative to it
+    (and absolute, for the <link rel="alternate" hreflang> tags, when the site has a URL)."""
+    langs = languages(root)
+    here = next(l for l in langs if l.code == lang)
+    up = to_root(page_url, here)
+    base = site_url[: len(site_url) - len(here.dir)] if here.dir and site_url.endswith(here.dir) else site_url
+    return [{"name": l.name, "lang": l.code, "href": (up + l.dir + page_url) or "./",
+             "absolute": base + l.dir + page_url if base else None} for l in langs]
+
+
+def banner(kind: str, title: str, body: str) -> str:
+    return (f'<div class="admonition warning i18n-banner" data-i18n="{kind}">'
+            f'<p class="admonition-title">{html.escape(title)}</p><p>{body}</p></div>\n')
+
+
+def banner_for(root: Path, lang: str, page_uri: str, page_url: str, status_url: str | None, words: dict) -> str:
+    """The banner under a page's title: untranslated (shown in the source language) or
+    stale (its source changed since it was stamped); '' for an up-to-date page."""
+    from . import translation
+
+    langs = languages(root)
+    here, source = next(l for l in langs if l.code == lang), langs[0]
+    if lang == source.code:
+        return ""
+    link = lambda href, label: f'<a href="{html.escape(href)}">{html.escape(label)}</a>'
+    if not (root / "docs" / lang / page_uri).exists():
+        to_status = link(status_url, words["status_link"]) if status_url else html.escape(words["status_link"])
+        return banner("fallback", words["fallback_title"], html.escape(words["fallback_body"]).format(
+            name=html.escape(here.name), source_name=html.escape(source.name), link=to_status))
+    if translation.page_status(root, lang, page_uri, source.code).state == translation.UP_TO_DATE:
+        return ""
+    original = link((to_root(page_url, here) + source.dir + page_url) or "./",
+                    words["stale_link"].format(source_name=source.name))
+    return banner("stale", words["stale_title"], html.escape(words["stale_body"]).format(
+        source_name=html.escape(source.name), link=original))
+
+
+def with_banner(content: str, banner_html: str) -> str:
+    """The banner right under the page's title."""
+    if not banner_html:
+        return content
+    end = content.find("</h1>")
+    at = end + len("</h1>") if end != -1 else 0
+    return content[:at] + "\n" + banner_html + content[at:]

@@ -20,13 +20,15 @@ nbformat costs a build more than writing the file does.
 """
 from __future__ import annotations
 
+import difflib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from .page import ADMONITION, INCLUDE, TAB, Page, snippet_code, without_heading_id
+from .settings import for_snippet
 
 TRACEBACK = "Traceback (most recent call last):"
 WARNING = re.compile(r"^\S+:\d+: \w*Warning: ")
@@ -138,12 +140,18 @@ def _prose_line(line: str) -> str:
 
 
 def from_page(page: Page, root: Path, lang: str, words: dict, made: Provenance,
-              raises: Callable[[str], bool], figure: Callable[[str], str | None]) -> dict:
+              raises: Callable[[str], bool], figure: Callable[[str], str | None],
+              printed: Callable[[str], str] | None = None) -> dict:
     """The notebook of a chapter page.
 
     raises(snippet path): does the snippet raise on purpose; figure(build/figures path):
-    that figure's SVG in the page's language (None when it was not drawn).
+    that figure's SVG in the page's language (None when it was not drawn); printed(snippet
+    path): what the page shows under it (default: its .out, when it has one).
     """
+    def output_text(snippet: str) -> str:
+        out = (root / snippet).with_suffix(".out")
+        return printed(snippet) if printed else (out.read_text(encoding="utf-8") if out.exists() else "")
+
     shown = {s.start: s for s in page.snippets}
     drawn: dict[str, dict] = {}  # figure target suffix -> its output (for the description)
     cells, prose = [version_cell(words, made)], []
@@ -161,7 +169,7 @@ def from_page(page: Page, root: Path, lang: str, words: dict, made: Provenance,
             s = shown[i]
             flush()
             code = snippet_code((root / s.code).read_text(encoding="utf-8"))
-            outs = outputs_of((root / s.output).read_text(encoding="utf-8"), raises(s.code)) if s.output else []
+            outs = outputs_of(output_text(s.code), raises(s.code))
             for target in figures_drawn(code):
                 svg = figure(target)
                 if svg is not None:
@@ -260,3 +268,85 @@ def notebook_problems(ran: dict, shown: dict, tolerance: Callable[[str | None], 
         where = f"{name}: code cell {n}" + (f" ({snippet})" if snippet else "")
         problems += cell_problems(a, b, tolerance(snippet), where)
     return problems
+
+
+# ---------------------------------------------------------------- a download vs its page
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+CJK_LANGUAGES = {"zh", "ja", "ko"}
+
+
+def for_page(page: Page, root: Path, lang: str, words: dict, made: Provenance, printed=None) -> dict:
+    """The notebook of a page in the build's language: its snippets' settings and figures
+    (in that language) from the repository."""
+    from .figures import table, translate_svg
+
+    rules = table(root, lang)
+    return from_page(page, root, lang, words, made,
+                     raises=lambda s: for_snippet(root / s).raises is not None,
+                     figure=lambda t: translate_svg((root / t).read_text(encoding="utf-8"), rules)
+                     if (root / t).exists() else None, printed=printed)
+
+
+def path_in_site(site: Path, lang_dir: str, page: Path) -> Path:
+    """Where a page's notebook is in a built site."""
+    base = site / lang_dir
+    return base / page.parent / "index.ipynb" if page.stem == "index" else base / page.with_suffix("") / f"{page.stem}.ipynb"
+
+
+def _images_svg(cell: dict) -> int:
+    return sum("image/svg+xml" in o.get("data", {}) for o in cell.get("outputs", []))
+
+
+def download_problems(nb: dict, root: Path, lang: str, page: Path) -> list[str]:
+    """Problems of a page's notebook: a first cell that names the PyTorch that made the
+    outputs; then code cells that are the snippets the page shows, in order, each with
+    the output the page shows under it (an expected exception tagged raises-exception,
+    a figure it draws as an image); markdown cells of non-empty prose in the page's
+    language, the first one opening with the page's title."""
+    name = f"docs/{lang}/{page.as_posix()}"
+    page_file = root / "docs" / lang / page
+    parsed = Page.read(page_file)
+    shown = parsed.snippets
+    cells = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    problems = []
+    if not cells or "import torch" not in cells[0]["source"] or "torch.__version__" not in cells[0]["source"]:
+        problems.append(f"{name}: the notebook's first cell does not say which PyTorch made its outputs")
+    code = cells[1:]
+    if len(code) != len(shown):
+        problems.append(f"{name}: the notebook has {len(code)} code cells, the page shows {len(shown)} snippets")
+    for n, (cell, snippet) in enumerate(zip(code, shown), 1):
+        want = snippet_code((root / snippet.code).read_text(encoding="utf-8"))
+        if cell["source"] != want:
+            diff = "\n".join(difflib.unified_diff(want.splitlines(), cell["source"].splitlines(), fromfile=snippet.code,
+                                                  tofile=f"code cell {n}", lineterm=""))
+            problems.append(f"{name}: code cell {n} is not {snippet.code}, the snippet the page shows there\n{diff}")
+            continue
+        raises = for_snippet(root / snippet.code).raises is not None
+        out = root / snippet.output
+        expected = outputs_of(out.read_text(encoding="utf-8"), raises) if out.exists() else []
+        got = [o for o in cell["outputs"] if "image/svg+xml" not in o.get("data", {})]
+        if got != expected:
+            problems.append(f"{name}: code cell {n} ({snippet.code}) does not carry the output the page shows "
+                            f"under it ({snippet.output})")
+        if raises != ("raises-exception" in cell["metadata"].get("tags", [])):
+            problems.append(f"{name}: code cell {n} ({snippet.code}) "
+                            + ("raises on purpose but is not tagged raises-exception" if raises
+                               else "is tagged raises-exception but does not raise"))
+        drawn = figures_drawn(want)
+        if _images_svg(cell) != len(drawn):
+            problems.append(f"{name}: code cell {n} ({snippet.code}) draws {len(drawn)} figure(s), "
+                            f"the cell shows {_images_svg(cell)}")
+    prose = [c["source"] for c in nb["cells"] if c["cell_type"] == "markdown"]
+    if not prose:
+        problems.append(f"{name}: the notebook has no prose")
+    title = "#" * parsed.headings[0].level + " " + parsed.headings[0].text if parsed.headings else ""
+    if prose and not prose[0].startswith(title):
+        problems.append(f"{name}: the notebook does not open with the page's title {title!r}")
+    for n, text in enumerate(prose, 1):
+        if not text.strip():
+            problems.append(f"{name}: markdown cell {n} is empty")
+        elif bool(CJK.search(text)) != (lang in CJK_LANGUAGES):
+            problems.append(f"{name}: markdown cell {n} is not in the page's language ({lang}): {text[:60]!r}")
+    return problems
+
+

@@ -4,13 +4,19 @@ A page is ``docs/<lang>/<path>.md``. What the tools read from it is defined here
 
 - front matter: a YAML block between ``---`` lines at the top (translation stamps,
   search boost);
-- fenced code blocks (````` ``` ````` or ``~~~``, at any indentation); their lines are
-  code, not prose;
-- includes: a line ``--8<-- "path"`` or ``--8<-- "path:section"`` (pymdownx.snippets'
-  one-line form; inside a fence it fills the block, outside one it places a lab cell);
-- a snippet with its output: the code fence that includes ``snippets/<...>.py``, the
-  annotation list after it (``1.  ...``, for the ``# (1)!`` markers), and the output fence
-  that includes the matching ``.out``;
+- a **snippet with its output**, one line::
+
+      {* snippets/autograd/basics_leaf.py *}
+
+  optionally followed (after a blank line) by the annotation list for the snippet's
+  ``# (1)!`` markers (``1.  ...``). ``expand`` turns it into what the reader sees: the
+  code block titled with the file's path, the annotations, the output block (the
+  ``.out`` beside the snippet, titled in the page's language) and the notes of newer
+  PyTorch releases that print something else (engine/drift.py). The notebook download
+  makes the same pairing into one cell (engine/notebook.py);
+- includes: ``--8<-- "path"`` or ``--8<-- "path:section"`` (pymdownx.snippets' one-line
+  form), which places a lab's code cell (engine/labs.py) or fills a code block;
+- fenced code blocks (`````` ``` `````` or ``~~~``, at any indentation): code, not prose;
 - headings with explicit ids (``## Title {#some-id}``), admonitions
   (``!!! kind "title"``, ``??? kind``), content tabs (``=== "title"``), display math
   (``$$``), images and links;
@@ -21,6 +27,7 @@ Nothing here knows MkDocs or pytest.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -28,8 +35,9 @@ from pathlib import Path
 import yaml
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
+DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\{\*\s*(?P<path>\S+?)\s*\*\}\s*$")
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>```+|~~~+)(?P<info>.*)$")
-INCLUDE = re.compile(r'^(?P<indent>[ \t]*)(?:[-*]\s+|>\s*)?--8<--\s+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"\s*$')
+INCLUDE = re.compile(r'^(?P<indent>[ \t]*)--8<--\s+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"\s*$')
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*$")
 HEADING_ID = re.compile(r"\s*\{\s*#(?P<id>[\w-]+)[^}]*\}\s*$")
 ADMONITION = re.compile(r'^(?P<indent>\s*)(?P<marker>!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)(?:[^"]*"(?P<title>[^"]*)")?')
@@ -39,9 +47,9 @@ IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<target>[^)\s]+)\)")
 LINK = re.compile(r"(?<!!)\[[^\]]*\]\((?P<target>[^)\s]+)\)")
 ANNOTATION_ITEM = re.compile(r"^(?P<indent>[ \t]*)\d+\.\s")
 ANNOTATION_MARKER = re.compile(r"\s*# \(\d+\)!")  # in a snippet: `x = 1  # (1)!`
+INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 # An error or warning quoted in prose, e.g. `RuntimeError: grad can be ...`.
 QUOTED_MESSAGE = re.compile(r"`((?:[A-Za-z]+\.)*[A-Za-z]*(?:Error|Warning|Exception): [^`]+)`")
-INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
 def split_front_matter(text: str) -> tuple[dict, str]:
@@ -62,13 +70,26 @@ def snippet_code(text: str) -> str:
     return "\n".join(ANNOTATION_MARKER.sub("", line).rstrip() for line in text.splitlines()).strip("\n")
 
 
+def plain(line: str) -> str:
+    """A prose line's words only: inline code and math, link targets, tags and attribute
+    lists replaced by spaces (what the glossary check reads)."""
+    line = re.sub(r"`[^`]*`", " ", line)
+    line = re.sub(r"\$[^$]*\$", " ", line)
+    line = re.sub(r"\]\([^)]*\)", "] ", line)
+    return re.sub(r"<[^>]*>|\{[#.][^}]*\}", " ", line)
+
+
+def output_of(snippet: str) -> str:
+    """The output file of a snippet: ``snippets/c/p_a.py`` -> ``snippets/c/p_a.out``."""
+    return snippet[: -len(".py")] + ".out"
+
+
 @dataclass(frozen=True)
 class Include:
     line: int  # 1-based, in the file
     indent: str
     path: str  # relative to the repository root, section removed
     section: str | None
-    in_fence: bool  # inside a code block (it fills the block) or not (a lab cell)
 
 
 @dataclass(frozen=True)
@@ -85,20 +106,29 @@ class Fence:
     start: int  # 0-based index of the opening line
     end: int  # 0-based index of the closing line (or the last line of an unclosed block)
     indent: str
-    info: str  # after the backticks: `python title="..."`, `{ .text .no-copy title="Output" }`
+    info: str
 
 
 @dataclass
 class Snippet:
-    """A snippet the page shows: its code block, annotations and output block."""
+    """A snippet the page shows: its directive line and the annotation list after it."""
 
-    line: int  # 1-based line of the code block's include
+    line: int  # 1-based line of the directive
     indent: str
     code: str  # snippets/<...>.py
-    output: str | None = None  # snippets/<...>.out, when the page shows it
-    start: int = 0  # 0-based first line of the code fence
-    end: int = 0  # 0-based last line of the output fence (or of the code fence)
-    annotations: list[str] = field(default_factory=list)  # the annotation list's lines
+    start: int = 0  # 0-based index of the directive line
+    end: int = 0  # 0-based index of its last line (the annotation list's last, or itself)
+    annotations: list[str] = field(default_factory=list)  # the list's lines, as written
+
+    @property
+    def output(self) -> str:
+        return output_of(self.code)
+
+
+def _in_list(line: str, indent: str) -> bool:
+    """A line of an annotation list at this indent: an item, its continuation, or blank."""
+    item = ANNOTATION_ITEM.match(line)
+    return not line.strip() or line.startswith(indent + "    ") or bool(item and item.group("indent") == indent)
 
 
 class Page:
@@ -112,10 +142,9 @@ class Page:
         self.body_start = text[: len(text) - len(body)].count("\n")  # lines of front matter
 
     @classmethod
-    def read(cls, path: Path) -> "Page":
+    def read(cls, path: Path) -> Page:
         return cls(Path(path).read_text(encoding="utf-8"), path)
 
-    # ------------------------------------------------------------ blocks
     @cached_property
     def fences(self) -> list[Fence]:
         found, i = [], self.body_start
@@ -133,35 +162,58 @@ class Page:
 
     @cached_property
     def in_code(self) -> list[bool]:
-        """For each line: a fence line or inside a fenced block."""
-        flags = [False] * len(self.lines)
+        """For each line: front matter, a fence line or inside a fenced block."""
+        flags = [i < self.body_start for i in range(len(self.lines))]
         for f in self.fences:
             for k in range(f.start, f.end + 1):
                 flags[k] = True
         return flags
 
     @cached_property
-    def in_front_matter(self) -> list[bool]:
-        return [i < self.body_start for i in range(len(self.lines))]
+    def snippets(self) -> list[Snippet]:
+        found = []
+        for i, line in enumerate(self.lines):
+            m = DIRECTIVE.match(line)
+            if not m or self.in_code[i]:
+                continue
+            s = Snippet(i + 1, m.group("indent"), m.group("path"), start=i, end=i)
+            k = i + 1
+            while k < len(self.lines) and not self.lines[k].strip():
+                k += 1
+            item = ANNOTATION_ITEM.match(self.lines[k]) if k < len(self.lines) else None
+            if item and item.group("indent") == s.indent:
+                end = k
+                while end + 1 < len(self.lines) and _in_list(self.lines[end + 1], s.indent):
+                    end += 1
+                while not self.lines[end].strip():
+                    end -= 1
+                s.annotations, s.end = self.lines[k: end + 1], end
+            found.append(s)
+        return found
 
     @cached_property
     def includes(self) -> list[Include]:
+        """Every ``--8<--`` line outside the code blocks (a lab's cell placements)."""
         found = []
         for i, line in enumerate(self.lines):
-            if i < self.body_start:
-                continue
             m = INCLUDE.match(line)
-            if m:
-                found.append(Include(i + 1, m.group("indent"), m.group("path"), m.group("section"), self.in_code[i]))
+            if m and not self.in_code[i]:
+                found.append(Include(i + 1, m.group("indent"), m.group("path"), m.group("section")))
         return found
+
+    @property
+    def files(self) -> list[str]:
+        """What the page shows from other files, in order: each snippet and its output,
+        each placed lab file (once)."""
+        shown = [(s.line, f) for s in self.snippets for f in (s.code, s.output)]
+        shown += [(inc.line, inc.path) for inc in self.includes]
+        return list(dict.fromkeys(f for _, f in sorted(shown)))
 
     @cached_property
     def headings(self) -> list[Heading]:
         found = []
         for i, line in enumerate(self.lines):
-            if self.in_code[i] or i < self.body_start:
-                continue
-            h = HEADING.match(line)
+            h = HEADING.match(line) if not self.in_code[i] else None
             if h:
                 hid = HEADING_ID.search(h.group("text"))
                 found.append(Heading(i + 1, len(h.group("hashes")), without_heading_id(h.group("text")),
@@ -172,41 +224,6 @@ class Page:
     def title(self) -> str | None:
         return self.headings[0].text if self.headings else None
 
-    def _fence_include(self, fence: Fence) -> Include | None:
-        inner = [inc for inc in self.includes if fence.start + 1 < inc.line <= fence.end + 1]
-        return inner[0] if len(inner) == 1 else None
-
-    @cached_property
-    def snippets(self) -> list[Snippet]:
-        """Every snippet the page shows, each paired with its output block: the first
-        output fence after the code fence, past the annotation list and blank lines,
-        that includes the snippet's ``.out``."""
-        found, fences = [], self.fences
-        for n, fence in enumerate(fences):
-            inc = self._fence_include(fence)
-            if inc is None or not (inc.path.startswith("snippets/") and inc.path.endswith(".py")):
-                continue
-            snippet = Snippet(inc.line, fence.indent, inc.path, start=fence.start, end=fence.end)
-            k, listed = fence.end + 1, []
-            while k < len(self.lines) and not self.in_code[k]:
-                line = self.lines[k]
-                item = ANNOTATION_ITEM.match(line)
-                if item and item.group("indent") == fence.indent:
-                    listed.append(line)
-                elif line.strip() and not (listed and line.startswith(fence.indent + "    ")):
-                    break  # prose: the snippet shows no output block here
-                elif line.strip():
-                    listed.append(line)  # an item's continuation
-                k += 1
-            following = fences[n + 1] if n + 1 < len(fences) else None
-            if following is not None and following.start == k:
-                out = self._fence_include(following)
-                if out is not None and out.path == inc.path[:-3] + ".out":
-                    snippet.output, snippet.end, snippet.annotations = out.path, following.end, listed
-            found.append(snippet)
-        return found
-
-    # ------------------------------------------------------------ prose
     @cached_property
     def math(self) -> list[bool]:
         """For each line: inside a display-math block (``$$ ... $$``)."""
@@ -217,22 +234,21 @@ class Page:
             if inside:
                 flags[i] = True
                 inside = "$$" not in line
-                continue
-            if MATH_BLOCK.match(line):
+            elif MATH_BLOCK.match(line):
                 flags[i] = True
                 inside = line.count("$$") == 1
         return flags
 
     def prose_lines(self, math: bool = True) -> list[tuple[int, str]]:
-        """(1-based line, text) of every line that is not front matter, code or an
-        include; with math=False, display-math blocks are left out too."""
+        """(1-based line, text) of every line that is not front matter, code, a snippet
+        or an include; with math=False, display-math blocks are left out too."""
         return [(i + 1, line) for i, line in enumerate(self.lines)
-                if not (self.in_code[i] or i < self.body_start or INCLUDE.match(line)
+                if not (self.in_code[i] or DIRECTIVE.match(line) or INCLUDE.match(line)
                         or (not math and self.math[i]))]
 
     @cached_property
-    def quoted_messages(self) -> list[str]:
-        return [m for _, line in self.prose_lines() for m in QUOTED_MESSAGE.findall(line)]
+    def quoted_messages(self) -> list[tuple[int, str]]:
+        return [(n, m) for n, line in self.prose_lines() for m in QUOTED_MESSAGE.findall(line)]
 
     def images(self) -> list[tuple[int, str, str]]:
         """(line, alt, target) of every image in the prose."""
@@ -243,9 +259,71 @@ class Page:
         return [(n, m.group("target")) for n, line in self.prose_lines()
                 for m in LINK.finditer(INLINE_CODE.sub("", line))]
 
+    def skeleton(self) -> list[tuple[int, str, str]]:
+        """What every language's version of the page has in the same order: (line, kind,
+        value) for snippets, lab cells, heading ids, admonitions, tabs, math blocks,
+        figures and links (on one line, in the order written)."""
+        items = []
+        snippets = {s.start: s for s in self.snippets}
+        includes = {inc.line - 1: inc for inc in self.includes}
+        headings = {h.line - 1: h for h in self.headings}
+        for i, line in enumerate(self.lines):
+            n = i + 1
+            if i in snippets:
+                items.append((n, "snippet", snippets[i].code))
+            elif i in includes:
+                inc = includes[i]
+                items.append((n, "include", inc.path + (f":{inc.section}" if inc.section else "")))
+            if self.in_code[i] or i in snippets or i in includes:
+                continue
+            if self.math[i]:
+                if i == 0 or not self.math[i - 1]:
+                    items.append((n, "math block", "$$"))
+                continue
+            if h := headings.get(i):
+                items.append((n, "heading", f"h{h.level} #{h.id}" if h.id else f"h{h.level} (no id)"))
+            if a := ADMONITION.match(line):
+                items.append((n, "admonition", f"{a.group('marker')} {a.group('kind')}"))
+            if TAB.match(line):
+                items.append((n, "tab", "==="))
+            bare = INLINE_CODE.sub("", line)
+            items += [(n, "figure", m.group("target")) for m in IMAGE.finditer(bare)]
+            items += [(n, "link", m.group("target")) for m in LINK.finditer(bare)]
+        return items
+
+    # ------------------------------------------------------------ what the reader sees
+    def expand(self, output_title: str, has_output: Callable[[str], bool],
+               notes: Callable[[str, str], list[str]] = lambda out, indent: []) -> str:
+        """The page as Markdown for the generator: every snippet line becomes its code
+        block, annotations, output block (titled output_title; has_output(out) says
+        whether the snippet prints anything) and notes (notes(out, indent): lines)."""
+        by_start = {s.start: s for s in self.snippets}
+        out, i = [], 0
+        while i < len(self.lines):
+            s = by_start.get(i)
+            if s is None:
+                out.append(self.lines[i])
+                i += 1
+                continue
+            ind = s.indent
+            out += [f'{ind}```python title="{s.code}"', f'{ind}--8<-- "{s.code}"', f"{ind}```", ""]
+            if s.annotations:
+                out += [*s.annotations, ""]
+            if has_output(s.output):
+                out += [f'{ind}``` {{ .text .no-copy title="{output_title}" }}', f'{ind}--8<-- "{s.output}"', f"{ind}```"]
+                out += notes(s.output, ind)
+            i = s.end + 1
+        return "\n".join(out) + ("\n" if self.text.endswith("\n") else "")
+
 
 # ---------------------------------------------------------------- the docs tree
 def pages(docs: Path, lang: str) -> list[Path]:
     """Markdown pages of a language, relative to docs/<lang>/."""
     base = docs / lang
     return sorted(p.relative_to(base) for p in base.rglob("*.md")) if base.is_dir() else []
+
+
+def pages_showing(docs: Path, lang: str, snippet: str) -> list[Path]:
+    """The pages of a language that show a snippet."""
+    return [p for p in pages(docs, lang) if f"{snippet} *}}" in (docs / lang / p).read_text(encoding="utf-8")
+            and any(s.code == snippet for s in Page.read(docs / lang / p).snippets)]

@@ -43,7 +43,7 @@ def page_text(html: str) -> str:
 
 def _notebook(text: str) -> list:
     nb = json.loads(text)
-    join = lambda v: "".join(v) if isinstance(v, list) else v  # noqa: E731
+    join = lambda v: "".join(v) if isinstance(v, list) else v
     return [(c["cell_type"], join(c["source"]), json.dumps(c.get("outputs", []), sort_keys=True))
             for c in nb.get("cells", [])]
 

@@ -1,395 +1,45 @@
-"""Labs: code written once, prose in every language, executed once, rendered by mkdocs-jupyter.
-
-A lab has one code file and one prose page per language:
-
-- ``labs/<chapter>/<name>_lab.py``: the code, cut into cells by ``# %% <id>`` lines
-  (jupytext's percent format; it runs as a plain script too);
-- ``docs/<lang>/<chapter>/<name>_lab.md``: the prose, a Markdown page like any other
-  (heading ids, translation stamps, glossary), which places each code cell, in the
-  code's order, with a line ``--8<-- "labs/<chapter>/<name>_lab.py:<id>"``.
-
-``execute`` runs the code cells once, in a fresh kernel, from the snippets' starting
-state (cwd = repository root, one thread, figures as SVG), and keeps the executed cells
-in ``build/labs/<chapter>/<name>_lab.ipynb`` with a hash of the code: `make test` does
-it once per run, before it builds the site (tests/conftest.py), and asserts every
-number the prose states; a build without a test run does it for what is missing
-(``ensure_executed``, called by scripts/build_site.py). The build never runs
-lab code itself: as an MkDocs hook, this module assembles each prose page and the
-executed cells into a notebook (``build/labs/<lang>/...ipynb``) and shows it on the
-page, rendered by mkdocs-jupyter's converter (``render``, cached; the mkdocs-jupyter
-plugin itself is not loaded). The same notebook, outputs included, is the page's download.
-"""
+"""MkDocs hook: lab pages show their executed notebook (engine/labs.py does the work)."""
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-import re
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from engine import figures
-from engine import notebook as ipynb
-
-ROOT = Path(__file__).resolve().parents[1]
-CELL = re.compile(r"^# %%[ \t]*(?P<id>[\w-]*)[ \t]*$", re.M)
-PLACE = re.compile(r'^--8<--\s+"(?P<path>labs/[^":]+\.py):(?P<id>[\w-]+)"\s*$')
-HEADING_ID = re.compile(r"^(#{1,6}\s.*?)\s*\{\s*#([\w-]+)[^}]*\}\s*$")
-# Run before the lab's own cells, then removed: what the snippets' harness sets too.
-# Figures are SVG with fixed element ids (svg.hashsalt) and date (SOURCE_DATE_EPOCH in
-# execute), so that the same code gives the same notebook, byte for byte, and their text
-# stays text: hooks/figures.py puts it in each language.
-PRELUDE = ("import matplotlib, matplotlib_inline.backend_inline\n"
-           "matplotlib.rcParams['svg.hashsalt'] = 'gradients-executed'\n"
-           "matplotlib_inline.backend_inline.set_matplotlib_formats('svg')\n"
-           "matplotlib.rcParams['svg.fonttype'] = 'none'\n")
-EXECUTOR = "3"  # bump when execute() changes what it stores
-# In a lab's prose, a figure's description: a line `![...](#figure)` after the cell
-# that draws it (one line per figure, in order). It becomes the figure's alt text.
-FIGURE_ALT = re.compile(r"^!\[(?P<alt>[^\]]+)\]\(#figure\)\s*$")
+from engine import labs
 
 
-class LabError(Exception):
-    pass
-
-
-def code_cells(path: Path) -> list[tuple[str, str]]:
-    """(id, source) of every cell of a lab's code file, in order."""
-    text = path.read_text(encoding="utf-8")
-    marks = list(CELL.finditer(text))
-    cells = []
-    for m, nxt in zip(marks, marks[1:] + [None]):
-        body = text[m.end(): nxt.start() if nxt else len(text)].strip("\n")
-        cells.append((m.group("id"), body))
-    return cells
-
-
-def prose_parts(page: Path) -> list[tuple[str, str]]:
-    """("markdown", text) and ("code", "<labs path>:<id>") parts of a lab's prose page."""
-    text = page.read_text(encoding="utf-8")
-    if text.startswith("---\n"):  # front matter (translation stamp): not shown
-        text = text[text.index("\n---\n", 4) + 5:]
-    parts, prose = [], []
-    for line in text.splitlines():
-        m = PLACE.match(line)
-        if m:
-            parts.append(("markdown", "\n".join(prose).strip("\n")))
-            parts.append(("code", f"{m.group('path')}:{m.group('id')}"))
-            prose = []
-        else:
-            prose.append(line)
-    parts.append(("markdown", "\n".join(prose).strip("\n")))
-    return [p for p in parts if p[1].strip()]
-
-
-def code_path(root: Path, page: Path) -> Path | None:
-    """The code file a prose page places cells from (None if it places none)."""
-    paths = {ref.split(":")[0] for kind, ref in prose_parts(page) if kind == "code"}
-    if len(paths) > 1:
-        raise LabError(f"{page}: places cells from several code files: {sorted(paths)}")
-    return root / paths.pop() if paths else None
-
-
-def check(root: Path, page: Path) -> list[str]:
-    """Problems of one prose page: each code cell placed exactly once, in the code's order."""
-    rel = page.relative_to(root).as_posix()
-    try:
-        code = code_path(root, page)
-    except LabError as exc:
-        return [str(exc)]
-    if code is None:
-        return [f"{rel}: places no code cell (a lab page needs --8<-- \"labs/...:<id>\" lines)"]
-    if not code.exists():
-        return [f"{rel}: places cells from {code.relative_to(root).as_posix()}, which does not exist"]
-    want = [cid for cid, _ in code_cells(code)]
-    have = [ref.split(":")[1] for kind, ref in prose_parts(page) if kind == "code"]
-    if have == want:
-        return []
-    lines = page.read_text(encoding="utf-8").splitlines()
-    for i, (a, b) in enumerate(zip(have, want + [None] * len(have))):
-        if a != b:
-            line = next(n for n, l in enumerate(lines, 1) if PLACE.match(l) and l.rstrip().endswith(f':{a}"'))
-            why = "which the code does not have" if a not in want else f"where the code has cell {b!r}"
-            return [f"{rel}:{line}: places cell {a!r}, {why} (place every cell of "
-                    f"{code.relative_to(root).as_posix()} once, in its order: {', '.join(want)})"]
-    missing = want[len(have):]
-    return [f"{rel}: does not place cell(s) {', '.join(missing)} of {code.relative_to(root).as_posix()}"]
-
-
-def lab_pages(root: Path, lang: str) -> list[Path]:
-    return sorted((root / "docs" / lang).rglob("*_lab.md"))
-
-
-def code_files(root: Path) -> list[Path]:
-    return sorted((root / "labs").rglob("*_lab.py"))
-
-
-# ---------------------------------------------------------------- executing, once
-LABS_DIR = "LABS_DIR"  # environment: where executed labs go (`make drift` keeps another torch's apart)
-
-
-def labs_dir(root: Path) -> Path:
-    """build/labs/, or $LABS_DIR (relative to root) when set."""
-    return root / os.environ.get(LABS_DIR, "build/labs")
-
-
-def executed_path(root: Path, code: Path) -> Path:
-    return labs_dir(root) / code.relative_to(root / "labs").with_suffix(".ipynb")
-
-
-def _hash(code: Path) -> str:
-    return hashlib.sha256((EXECUTOR + code.read_text(encoding="utf-8")).encode()).hexdigest()[:16]
-
-
-def is_fresh(root: Path, code: Path) -> bool:
-    path = executed_path(root, code)
-    if not path.exists():
-        return False
-    meta = json.loads(path.read_text(encoding="utf-8")).get("metadata", {}).get("gradients_executed", {})
-    return meta.get("source_hash") == _hash(code)
-
-
-# The last cell, removed again: every plain-data global (numbers, strings, lists, dicts)
-# as JSON, so tests can assert what the prose states without running the lab twice.
-FETCH = """import json as _j
-_values = {}
-for _k, _v in list(globals().items()):
-    if _k.startswith("_") or type(_v).__module__ != "builtins" or callable(_v):
-        continue
-    try:
-        _j.dumps(_v)
-    except (TypeError, ValueError):
-        continue
-    _values[_k] = _v
-print(_j.dumps(_values))"""
-
-
-def execute(root: Path, code: Path, timeout: int = 300) -> dict:
-    """Run a lab's code cells once in a fresh kernel; keep the executed cells.
-
-    Returns (and stores in the notebook's metadata) the lab's plain-data globals, read
-    back by a last cell that is removed again, like the prelude.
-    """
-    import nbformat
-    from nbclient import NotebookClient
-
-    cells = [nbformat.v4.new_code_cell(src, metadata={"lab_cell": cid}) for cid, src in code_cells(code)]
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(PRELUDE), *cells,
-                                         nbformat.v4.new_code_cell(FETCH)])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    env = {"MPLBACKEND": "module://matplotlib_inline.backend_inline", "PYTHONHASHSEED": "0",
-           "SOURCE_DATE_EPOCH": "0", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-    saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
-        NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                       resources={"metadata": {"path": str(root)}}).execute()
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-    last = nb.cells.pop()
-    nb.cells.pop(0)
-    for i, cell in enumerate(nb.cells, 1):
-        cell.id = f"cell-{i}"  # not nbformat's random ids: the same code gives the same file
-        cell.execution_count = i
-        for out in cell.outputs:
-            if "execution_count" in out:
-                out.execution_count = i
-    text = "".join(o.get("text", "") for o in last.outputs if o.get("output_type") == "stream")
-    values = json.loads(text)
-    nb.metadata["gradients_executed"] = {"source": code.relative_to(root).as_posix(),
-                                         "source_hash": _hash(code), "values": values}
-    path = executed_path(root, code)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, path)
-    return values
-
-
-def execute_all(root: Path, workers: int | None = None) -> dict[str, dict]:
-    """Execute every lab once (as many at a time as cores, or `workers`);
-    {code path: its plain-data globals}."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    codes = code_files(root)
-    with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 2) as pool:
-        values = list(pool.map(lambda c: execute(root, c), codes))
-    return {c.relative_to(root).as_posix(): v for c, v in zip(codes, values)}
-
-
-def ensure_executed(root: Path) -> list[Path]:
-    """Execute every lab whose executed cells are missing or older than its code."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    stale = [c for c in code_files(root) if not is_fresh(root, c)]
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        list(pool.map(lambda c: execute(root, c), stale))
-    return stale
-
-
-def assemble(root: Path, page: Path, lang: str) -> dict:
-    """The lab page as a notebook (plain data, as hooks/downloads.py writes them): its
-    prose as markdown cells, the executed code cells, figures in the page's language."""
-    import copy
-
-    code = code_path(root, page)
-    executed = json.loads(executed_path(root, code).read_text(encoding="utf-8"))
-    by_id = {c["metadata"].get("lab_cell"): c for c in executed["cells"]}
-    words = figures.table(root, lang)
-    cells, heading_ids, figure_alts = [], [], []
-    for kind, ref in prose_parts(page):
-        if kind == "code":
-            cell = copy.deepcopy(by_id[ref.split(":")[1]])
-            for out in cell.get("outputs", []):
-                svg = out.get("data", {}).get("image/svg+xml")
-                if svg is not None:
-                    out["data"]["image/svg+xml"] = figures.translate_svg("".join(svg), words)
-            cells.append(cell)
-            continue
-        lines = []
-        for line in ref.splitlines():
-            m = HEADING_ID.match(line)
-            if m:
-                line = m.group(1)
-                heading_ids.append(m.group(2))
-            alt = FIGURE_ALT.match(line)
-            if alt:
-                figure_alts.append(alt.group("alt"))
-                continue
-            lines.append(line)
-        if "\n".join(lines).strip():
-            cells.append(ipynb.cell("markdown", "\n".join(lines).strip("\n")))
-    metadata = {**executed["metadata"], "language_info": {"name": "python"}}
-    metadata["gradients_executed"] = {**metadata["gradients_executed"], "language": lang,
-                                      "heading_ids": heading_ids, "figure_alts": figure_alts}
-    return ipynb.notebook(cells, metadata)
-
-
-# ---------------------------------------------------------------- rendering, cached
-# What mkdocs-jupyter's plugin passed to its converter for our labs (execute: false).
-RENDER = dict(execute=False, kernel_name="python3", theme="", allow_errors=False, show_input=True,
-              no_input=False, no_prompt=False, remove_tag_config={}, highlight_extra_classes="",
-              include_requirejs=False, custom_mathjax_url="")
-
-
-def render(root: Path, notebook: Path, lang: str) -> str:
-    """The notebook as HTML, rendered by mkdocs-jupyter's converter (nbconvert with its
-    templates), cached in ``.cache/labs/`` by the notebook's bytes and the converter's
-    version: the same lab renders once, and a build with a warm cache never imports
-    nbconvert and jupytext (about a second per language)."""
-    from importlib.metadata import version
-
-    data = notebook.read_bytes()
-    key = hashlib.sha256(data + f"{version('mkdocs-jupyter')} {RENDER!r}".encode()).hexdigest()[:16]
-    cache = root / ".cache" / "labs"
-    name = f"{lang}-{notebook.stem}"
-    path = cache / f"{name}-{key}.html"
-    if path.exists():
-        return path.read_text(encoding="utf-8")
-    from mkdocs_jupyter.convert import nb2html
-
-    html = nb2html(str(notebook), **RENDER)
-    cache.mkdir(parents=True, exist_ok=True)
-    for old in cache.glob(f"{name}-*.html"):
-        old.unlink()
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(html, encoding="utf-8")
-    tmp.replace(path)
-    return html
-
-
-# ---------------------------------------------------------------- the MkDocs hook
 def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def lab_notebook(page) -> Path | None:
-    """The assembled notebook of a lab page (None for every other page)."""
-    return getattr(page.file, "lab_notebook", None)
-
-
-@event_priority(-10)  # after hooks/i18n.py: a partial language's untranslated lab is one of its files then
+@event_priority(-10)  # after hooks/languages.py: a partial language's untranslated lab is one of its files then
 def on_files(files, config):
-    """Check each lab's prose page and assemble it, with the executed cells, into the
-    notebook the page shows (``build/labs/<lang>/...ipynb``) and readers download."""
-    labs = [f for f in files if f.src_uri.endswith("_lab.md")]
-    if not labs:
-        return files
-    from mkdocs.exceptions import PluginError
-
+    pages = [f for f in files if f.src_uri.endswith("_lab.md")]
     root = _root(config)
-    lang = config.theme["language"]
-    docs = Path(config.docs_dir)
-    problems = [p for f in labs for p in check(root, Path(f.abs_src_path))]
+    problems = [p for f in pages for p in labs.check(root, Path(f.abs_src_path))]
     if problems:
-        raise PluginError("hooks/labs.py:\n  " + "\n  ".join(problems))
-    ensure_executed(root)  # nothing to do after `make test` or scripts/build_site.py
-    for f in labs:
-        dest = labs_dir(root) / docs.name / Path(f.src_uri).with_suffix(".ipynb")
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        text = ipynb.dumps(assemble(root, Path(f.abs_src_path), lang))
-        if not dest.exists() or dest.read_text(encoding="utf-8") != text:
-            dest.write_text(text, encoding="utf-8")
-        f.lab_notebook = dest
+        raise PluginError("labs:\n  " + "\n  ".join(problems))
+    if pages:
+        labs.ensure_executed(root)  # nothing to do after make test
+    for f in pages:
+        f.lab_notebook = labs.assemble_into(root, Path(f.abs_src_path), config.theme["language"],
+                                            Path(config.docs_dir).name, f.src_uri)
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
-    """A lab page keeps its prose (title, headings, table of contents); its code comes
-    with the notebook, in on_page_content."""
-    if lab_notebook(page) is None:
-        return markdown
-    return "\n".join(line for line in markdown.splitlines() if not (PLACE.match(line) or FIGURE_ALT.match(line)))
+    return labs.prose_only(markdown) if getattr(page.file, "lab_notebook", None) else markdown
 
 
-_HEADING = re.compile(r'<h([1-6])(?P<attrs>[^>]*?)\bid="(?P<id>[^"]*)"(?P<rest>.*?)</h\1>', re.S)
-_ANCHOR = re.compile(r'<a class="anchor-link" href="#[^"]*">¶</a>')
-_NO_ALT = 'alt="No description has been provided for this image"'
-
-
-def _toc_ids(items):
+def _ids(items):
     for item in items:
         yield item.id
-        yield from _toc_ids(item.children)
-
-
-def with_heading_ids(html: str, toc) -> str:
-    """The notebook's headings with the ids of the prose's table of contents, and the
-    theme's permalink instead of nbconvert's (which the search would take into the
-    section title).
-
-    The contents come from the prose, with its explicit ids, the same in every
-    language; nbconvert gives the headings its own slugs (empty for Chinese ones).
-    """
-    ids = list(_toc_ids(toc))
-    if len(_HEADING.findall(html)) != len(ids):
-        return html  # left as it is: the link check reports what does not match
-    queue = iter(ids)
-
-    def renumber(m):
-        new = next(queue)
-        rest = _ANCHOR.sub(f'<a class="headerlink" href="#{new}" title="Permanent link">¶</a>', m.group("rest"))
-        return f'<h{m.group(1)}{m.group("attrs")}id="{new}"{rest}</h{m.group(1)}>'
-
-    return _HEADING.sub(renumber, html)
-
-
-def with_figure_alts(html: str, alts: list[str]) -> str:
-    """Each figure gets the description its prose gives it, in order."""
-    for alt in alts:
-        html = html.replace(_NO_ALT, 'alt="' + alt.replace("&", "&amp;").replace('"', "&quot;") + '"', 1)
-    return html
+        yield from _ids(item.children)
 
 
 def on_page_content(html, page, config, files):
-    """A lab page shows its notebook, rendered (with the outputs the tests saw), with
-    the prose's heading ids and figure descriptions; before the search indexes it."""
-    notebook = lab_notebook(page)
+    notebook = getattr(page.file, "lab_notebook", None)
     if notebook is None:
         return html
-    meta = json.loads(notebook.read_text(encoding="utf-8"))["metadata"].get("gradients_executed", {})
-    html = with_heading_ids(render(_root(config), notebook, config.theme["language"]), page.toc)
-    return with_figure_alts(html, meta.get("figure_alts", []))
+    return labs.page_html(_root(config), notebook, config.theme["language"], list(_ids(page.toc)))

@@ -9,7 +9,7 @@ def synthetic_data(n, w=torch.full((200, 1), 0.01), b=0.05):  # (1)!
 
 
 (X_tr, y_tr), (X_te, y_te), (X_va, y_va) = synthetic_data(20), synthetic_data(100), synthetic_data(100)
-mse = lambda w, b, X, y: ((X @ w + b - y) ** 2).mean().item()  # noqa: E731
+mse = lambda w, b, X, y: ((X @ w + b - y) ** 2).mean().item()
 
 for init in ("normal", "zero"):
     torch.manual_seed(1)

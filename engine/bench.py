@@ -1,0 +1,369 @@
+"""`make bench`: how fast the test suite and the build are, measured in one run.
+
+Prints the number of snippets, the whole `make test` time, the snippet suite alone,
+one `import torch`, the summed compute time inside the snippets, the harness overhead
+per snippet (median; target <= 10 ms), what comparing an output costs (target <= 1 ms
+per snippet, also when every number differs within tolerance), the standalone mode's
+time, the build time of both languages, and the bytes a first visit transfers (each
+home page and the heaviest page, gzip-compressed as GitHub Pages serves them, against
+their targets; `python -m engine bench --page-weight SITE` measures a built site alone;
+tests/test_page_weight.py holds the same targets from the built files).
+It also builds the site with MkDocs 1.6.1 (the last MkDocs 1.x) and compares it with the
+ProperDocs build as a reader sees it (`python -m engine sitediff`). Speed targets live
+here, not in timed tests.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = sys.executable
+OVERHEAD_TARGET_MS = 10.0
+COMPARE_TARGET_MS = 1.0
+TEST_TARGET_S = 90.0  # `make test` on a 2-core machine
+SUITE_RATIO = 1.3  # snippet suite <= 1.3 x (one import torch + the snippets' own compute)
+BUILD_RATIO = 1.2  # site build <= 1.2 x a plain mkdocs-material build of the same Markdown
+
+
+def timed(cmd: list[str], **kw) -> tuple[float, subprocess.CompletedProcess]:
+    started = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, **kw)
+    return time.perf_counter() - started, proc
+
+
+def check(proc: subprocess.CompletedProcess, what: str) -> None:
+    if proc.returncode != 0:
+        sys.stdout.write(proc.stdout[-4000:] + proc.stderr[-2000:])
+        raise SystemExit(f"bench: {what} failed (exit {proc.returncode})")
+
+
+# Page weight: what a first visit (empty cache) transfers, compressed as GitHub Pages
+# serves it (gzip; images and fonts go as they are). Targets per page, in KB (1000 B).
+HOME_TARGET_KB = 200      # each language's home page
+HEAVIEST_TARGET_KB = 300  # every page
+GZIP_LEVEL = 6
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".ipynb", ".py"}
+# A browser fetches a font only for the glyphs it lays out. From the files, a page that
+# loads KaTeX counts each KaTeX font whose TeX (a regex on the page's HTML) it contains
+# ("" = every formula). On the safe side: all four delimiter sizes for any big one, and
+# formulas in closed <details> count too (a browser loads no font for those).
+BIG = r"\\(sum|prod|int|oint|left|right|[bB]igg?[lr]?|sqrt|[dt]?frac|binom|begin)(?![a-zA-Z])"
+MATH_FONTS = {
+    "KaTeX_Main-Regular": "", "KaTeX_Math-Italic": "",
+    "KaTeX_Size1-Regular": BIG, "KaTeX_Size2-Regular": BIG, "KaTeX_Size3-Regular": BIG, "KaTeX_Size4-Regular": BIG,
+    "KaTeX_AMS-Regular": r"\\(mathbb|lesssim|gtrsim|leqslant|geqslant|checkmark|square|varnothing|nexists)(?![a-zA-Z])",
+    "KaTeX_Caligraphic-Regular": r"\\mathcal(?![a-zA-Z])",
+    "KaTeX_Main-Bold": r"\\(mathbf|boldsymbol|bm|textbf)(?![a-zA-Z])",
+    "KaTeX_Main-Italic": r"\\(textit|mathit)(?![a-zA-Z])",
+    "KaTeX_SansSerif-Regular": r"\\(mathsf|textsf)(?![a-zA-Z])",
+    "KaTeX_Typewriter-Regular": r"\\(mathtt|texttt)(?![a-zA-Z])",
+    "KaTeX_Script-Regular": r"\\mathscr(?![a-zA-Z])",
+    "KaTeX_Fraktur-Regular": r"\\mathfrak(?![a-zA-Z])",
+}
+
+
+def served_bytes(name: str, body: bytes) -> int:
+    """Bytes on the wire: gzip (level 6) for text types, as is for images and fonts."""
+    import gzip
+
+    suffix = Path(name.split("?")[0].split("#")[0].rstrip("/") or "index.html").suffix
+    if suffix in COMPRESSED or not suffix:  # a directory URL is an HTML page
+        return len(gzip.compress(body, GZIP_LEVEL))
+    return len(body)
+
+
+def first_visit_bytes(site: Path) -> dict[str, tuple[int, int]]:
+    """(raw, served) bytes a browser transfers for a first visit (empty cache) of every
+    page of the site; served = gzip-compressed as GitHub Pages sends it."""
+    from playwright.sync_api import sync_playwright
+
+    from . import chromium
+
+    pages = sorted(str(p.parent.relative_to(site)) for p in site.rglob("index.html"))
+    sizes = {}
+    with chromium.serve(site) as base, sync_playwright() as p:
+        browser = chromium.launch(p)
+        for page_path in pages:
+            ctx = browser.new_context()
+            page = ctx.new_page()
+            finished = []
+            page.on("requestfinished", finished.append)
+            url = base + ("" if page_path == "." else page_path + "/")
+            page.goto(url)
+            page.wait_for_load_state("networkidle")
+            raw = served = 0
+            for request in finished:
+                body = request.response().body()
+                raw += len(body)
+                served += served_bytes(request.url[len(base):], body)
+            sizes[url[len(base):] or "/"] = (raw, served)
+            ctx.close()
+        browser.close()
+    return sizes
+
+
+def first_visit_files(site: Path, page_dir: Path, cache: dict[Path, int] | None = None) -> dict[Path, int]:
+    """Served bytes of each file a first visit of one built page fetches, read from the
+    built site: the HTML, the stylesheets, scripts, images and icon it references, the
+    search worker the theme starts (its __config) and the search index it loads (unless
+    the page holds that until the reader opens the search), and the fonts its
+    stylesheets declare that its formulas need (MATH_FONTS)."""
+    import re
+    from urllib.parse import unquote, urlsplit
+
+    html_path = page_dir / "index.html"
+    html = html_path.read_text(encoding="utf-8")
+
+    def local(ref: str, against: Path) -> Path | None:
+        parts = urlsplit(ref)
+        if parts.scheme or parts.netloc or not parts.path or ref.startswith("data:"):
+            return None
+        path = (against / unquote(parts.path)).resolve()
+        return path if path.is_file() and path.is_relative_to(site.resolve()) else None
+
+    refs = re.findall(r'<link\b[^>]*\brel="(?:stylesheet|icon|shortcut icon)"[^>]*\bhref="([^"]+)"', html)
+    refs += re.findall(r'<(?:script|img)\b[^>]*\bsrc="([^"]+)"', html)
+    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
+    if config:
+        data = json.loads(config.group(1))
+        if data.get("search"):
+            refs.append(data["search"])
+            if 'data-search-index="on-demand"' not in html:  # overrides/partials/search-on-demand.html
+                refs.append(data.get("base", ".").rstrip("/") + "/search/search_index.json")
+    files = {html_path.resolve()}
+    for ref in refs:
+        path = local(ref, page_dir)
+        if path:
+            files.add(path)
+    for css in [f for f in files if f.suffix == ".css"]:
+        for face in re.findall(r"@font-face\s*{[^}]*}", css.read_text(encoding="utf-8")):
+            for ref in re.findall(r"url\(\s*['\"]?([^'\")]+)", face):
+                path = local(ref, css.parent)
+                if path and path.stem in MATH_FONTS and re.search(MATH_FONTS[path.stem], html):
+                    files.add(path)
+    cache = {} if cache is None else cache  # shared assets: compressed once per site
+    for f in files - cache.keys():
+        cache[f] = served_bytes(f.name, f.read_bytes())
+    return {f: cache[f] for f in sorted(files)}
+
+
+def static_first_visits(site: Path) -> dict[str, int]:
+    """Served bytes of the first visit of every page of a built site, from its files."""
+    cache: dict[Path, int] = {}
+    return {(str(p.parent.relative_to(site)) + "/").removeprefix("./") or "/":
+            sum(first_visit_files(site, p.parent, cache).values()) for p in sorted(site.rglob("index.html"))}
+
+
+def home_pages(site: Path) -> list[str]:
+    """Each language's home page: a folder with its own search index ('/', 'en/')."""
+    homes = [(str(p.parent.parent.relative_to(site)) + "/").removeprefix("./") or "/"
+             for p in site.rglob("search/search_index.json")]
+    return sorted(homes, key=lambda home: (home != "/", home))
+
+
+def weight_misses(weights: dict[str, int], homes: list[str]) -> list[str]:
+    """What misses the page-weight targets, one line each (served bytes per page)."""
+    misses = []
+    for page in homes:
+        if weights.get(page, 0) > HOME_TARGET_KB * 1000:
+            misses.append(f"first visit of the home page {page}: {weights[page] / 1000:.0f} KB, "
+                          f"over the {HOME_TARGET_KB} KB target")
+    heaviest = max(weights, key=weights.get, default=None)
+    if heaviest is not None and weights[heaviest] > HEAVIEST_TARGET_KB * 1000:
+        over = sorted(p for p, w in weights.items() if w > HEAVIEST_TARGET_KB * 1000)
+        misses.append(f"heaviest first visit {heaviest}: {weights[heaviest] / 1000:.0f} KB, over the "
+                      f"{HEAVIEST_TARGET_KB} KB target ({len(over)} page(s) over: {', '.join(over)})")
+    return misses
+
+
+def page_weight(site: Path) -> tuple[list[tuple[str, str]], list[str]]:
+    """Rows for the report (each figure next to its target) and the targets missed,
+    from a browser's first visit of every page of the built site."""
+    weights = first_visit_bytes(site)
+    served = {page: gz for page, (_, gz) in weights.items()}
+    homes = home_pages(site)
+
+    def figure(page: str, target: int) -> str:
+        raw, gz = weights.get(page, (0, 0))
+        missed = "  MISSED" if gz > target * 1000 else ""
+        return f"{gz / 1000:.0f} KB gzip ({raw / 1024:.0f} KiB raw; target <= {target} KB){missed}"
+
+    rows = [(f"first visit of the home page {page}", figure(page, HOME_TARGET_KB)) for page in homes]
+    heaviest = max(served, key=served.get)
+    rows.append((f"heaviest first visit ({heaviest})", figure(heaviest, HEAVIEST_TARGET_KB)))
+    for page in homes:
+        index = site / page.strip("/") / "search" / "search_index.json"
+        rows.append((f"search index of {page}", f"{served_bytes(index.name, index.read_bytes()) / 1000:.0f} KB gzip "
+                     f"({index.stat().st_size / 1024:.0f} KiB raw)"))
+    return rows, weight_misses(served, homes)
+
+
+def worst_case_compare_ms() -> list[float]:
+    """ms to compare each expected output with a copy whose every number is nudged.
+
+    A passing run compares equal texts, which costs next to nothing; this is the cost
+    when every number, in tensors and in text, differs from the file within tolerance.
+    """
+    import re
+
+    sys.path.insert(0, str(ROOT))
+    from engine import compare as outputs
+
+    nudge = re.compile(r"(?<![\w.])(\d+\.\d+)(?![\w]|\.\d)")
+    times = []
+    for out in sorted((ROOT / "snippets").rglob("*.out")):
+        expected = out.read_text(encoding="utf-8")
+        actual = nudge.sub(lambda m: m.group(1) + "0001", expected)
+        best = math.inf
+        for _ in range(5):  # the best of 5 rounds: other processes only add time
+            started = time.perf_counter()
+            for _ in range(10):
+                outputs.compare(actual, expected)
+            best = min(best, (time.perf_counter() - started) / 10)
+        times.append(1000 * best)
+    return times
+
+
+def plain_build_seconds(out: Path) -> float:
+    """A plain mkdocs-material build of the same Markdown (by the same generator), both languages in parallel:
+    the same theme, Markdown extensions and search, without our hooks, notebooks or
+    strict checks. The site build's target is at most BUILD_RATIO times this."""
+    import yaml
+
+    def merge(base: dict, over: dict) -> dict:
+        merged = dict(base)
+        for k, v in over.items():
+            merged[k] = merge(base[k], v) if isinstance(v, dict) and isinstance(base.get(k), dict) else v
+        return merged
+
+    base = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    cmds = []
+    for cfg in [ROOT / "mkdocs.yml", *sorted(ROOT.glob("mkdocs.*.yml"))]:
+        data = yaml.safe_load(cfg.read_text(encoding="utf-8"))
+        data = merge(base, {k: v for k, v in data.items() if k != "INHERIT"}) if "INHERIT" in data else data
+        data.pop("extra", None)  # our language selector is filled by hooks/i18n.py
+        for key in ("hooks", "validation", "nav", "strict", "extra_css", "extra_javascript"):
+            data.pop(key, None)
+        data["plugins"] = ["search"]
+        data["docs_dir"] = str(ROOT / data["docs_dir"])
+        data["theme"].pop("custom_dir", None)
+        data["markdown_extensions"] = [
+            {"pymdownx.snippets": {"base_path": [str(ROOT)], "check_paths": False}}
+            if isinstance(e, dict) and "pymdownx.snippets" in e else e for e in data["markdown_extensions"]]
+        plain = out / f"{cfg.stem}.plain.yml"
+        plain.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        cmds.append([PY, "-m", "properdocs", "build", "-q", "-f", str(plain), "-d", str(out / cfg.stem)])
+    started = time.perf_counter()
+    procs = [subprocess.Popen(c, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}) for c in cmds]
+    for proc in procs:
+        _, err = proc.communicate()
+        if proc.returncode != 0:
+            raise SystemExit(f"bench: the plain build failed:\n{err[-3000:]}")
+    return time.perf_counter() - started
+
+
+def run_all() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "timings.json"
+        t_test, proc = timed([PY, "-m", "pytest", "-q", f"--harness-report={report}"])
+        check(proc, "make test")
+        timings = json.loads(report.read_text())
+        t_suite, proc = timed([PY, "-m", "pytest", "-q", "snippets"])
+        check(proc, "the snippet suite")
+        t_import, proc = timed([PY, "-c", "import torch"])
+        t_python, _ = timed([PY, "-c", "pass"])
+        t_alone, proc = timed([PY, "-m", "pytest", "-q", "snippets", "--standalone"])
+        check(proc, "make test-standalone")
+        t_build, proc = timed([PY, "-m", "engine", "build", "--quiet", "--out", str(Path(tmp) / "site")])
+        check(proc, "the site build")
+        weight_rows, weight_missed = page_weight(Path(tmp) / "site")
+        t_plain = plain_build_seconds(Path(tmp))
+        # The generator: ProperDocs builds what MkDocs 1.6.1 built (the text of every page,
+        # the search indexes, the notebooks).
+        t_mkdocs, proc = timed([PY, "-m", "engine", "build", "--quiet", "--generator", "mkdocs",
+                                "--out", str(Path(tmp) / "site-mkdocs")])
+        check(proc, "the site build with MkDocs")
+        from engine import sitediff
+
+        compared, generator_diffs = sitediff.summary(Path(tmp) / "site-mkdocs", Path(tmp) / "site")
+
+    compute = sum(t["compute"] for t in timings)
+    overhead_ms = [1000 * (t["total"] - t["compute"]) for t in timings]
+    median = statistics.median(overhead_ms) if overhead_ms else 0.0
+    compare_ms = [1000 * t.get("compare", 0.0) for t in timings]
+    worst_ms = worst_case_compare_ms()
+    import_s = t_import - t_python
+    suite_limit = SUITE_RATIO * (import_s + compute)
+    build_limit = BUILD_RATIO * t_plain
+    rows = [
+        ("snippets", f"{len(timings)}"),
+        ("make test (all tests, one run)",
+         f"{t_test:.1f} s (target <= {TEST_TARGET_S:.0f} s){'  MISSED' if t_test > TEST_TARGET_S else ''}"),
+        ("snippet suite alone (pytest snippets)",
+         f"{t_suite:.1f} s (target <= {SUITE_RATIO} x (import + compute) = {suite_limit:.1f} s)"
+         f"{'  MISSED' if t_suite > suite_limit else ''}"),
+        ("one `import torch` (fresh process)", f"{t_import - t_python:.2f} s"),
+        ("compute inside the snippets (sum)", f"{compute:.2f} s"),
+        ("harness overhead per snippet (median)",
+         f"{median:.1f} ms (max {max(overhead_ms, default=0):.1f} ms; target <= {OVERHEAD_TARGET_MS:.0f} ms)"),
+        ("output comparison per snippet, as run (median)",
+         f"{statistics.median(compare_ms):.3f} ms (max {max(compare_ms):.3f} ms; target <= {COMPARE_TARGET_MS:g} ms)"),
+        ("output comparison, every number nudged (median)",
+         f"{statistics.median(worst_ms):.3f} ms (max {max(worst_ms):.3f} ms; target <= {COMPARE_TARGET_MS:g} ms)"),
+        (f"standalone mode ({os.cpu_count()} processes at a time)", f"{t_alone:.1f} s"),
+        ("site build, both languages",
+         f"{t_build:.1f} s (target <= {BUILD_RATIO} x a plain build = {build_limit:.1f} s)"
+         f"{'  MISSED' if t_build > build_limit else ''}"),
+        ("plain mkdocs-material build of the same Markdown", f"{t_plain:.1f} s"),
+        ("the same build with MkDocs 1.6.1 instead of ProperDocs",
+         f"{t_mkdocs:.1f} s; {compared} pages, search indexes and notebooks compared: "
+         + ("the same text" if not generator_diffs else f"{len(generator_diffs)} differ  MISSED")),
+    ]
+    rows += weight_rows
+    width = max(len(k) for k, _ in rows)
+    for k, v in rows:
+        print(f"{k:<{width}}  {v}")
+    missed = []
+    if median > OVERHEAD_TARGET_MS:
+        missed.append(f"harness overhead {median:.1f} ms is over the {OVERHEAD_TARGET_MS:.0f} ms target")
+    if max(compare_ms + worst_ms) > COMPARE_TARGET_MS:
+        missed.append(f"an output comparison took {max(compare_ms + worst_ms):.2f} ms, over the "
+                      f"{COMPARE_TARGET_MS:g} ms target")
+    if t_test > TEST_TARGET_S:
+        missed.append(f"make test took {t_test:.0f} s, over the {TEST_TARGET_S:.0f} s target")
+    if t_suite > suite_limit:
+        missed.append(f"the snippet suite took {t_suite:.1f} s, over {SUITE_RATIO} x (import + compute) "
+                      f"= {suite_limit:.1f} s")
+    if t_build > build_limit:
+        missed.append(f"the site build took {t_build:.1f} s, over {BUILD_RATIO} x the plain build "
+                      f"= {build_limit:.1f} s")
+    missed += weight_missed
+    missed += [f"ProperDocs and MkDocs build different text: {d}" for d in generator_diffs]
+    for line in missed:
+        print(f"bench: {line}")
+    return 1 if missed else 0
+
+
+def print_page_weight(site: Path) -> int:
+    rows, missed = page_weight(site)
+    width = max(len(k) for k, _ in rows)
+    for k, v in rows:
+        print(f"{k:<{width}}  {v}")
+    for line in missed:
+        print(f"bench: {line}")
+    return 1 if missed else 0
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--page-weight"]:  # the page weight of a built site only: --page-weight SITE
+        return print_page_weight(Path(argv[1]))
+    return run_all()
