@@ -249,7 +249,7 @@ def plain_build_seconds(out: Path) -> float:
     for cfg in [ROOT / "mkdocs.yml", *sorted(ROOT.glob("mkdocs.*.yml"))]:
         data = yaml.safe_load(cfg.read_text(encoding="utf-8"))
         data = merge(base, {k: v for k, v in data.items() if k != "INHERIT"}) if "INHERIT" in data else data
-        data.pop("extra", None)  # our language selector is filled by hooks/i18n.py
+        data.pop("extra", None)  # our language selector is filled by hooks/languages.py
         for key in ("hooks", "validation", "nav", "strict", "extra_css", "extra_javascript"):
             data.pop(key, None)
         data["plugins"] = ["search"]

@@ -106,28 +106,17 @@ def kept_names(root: Path) -> list[str]:
     return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("keep", []) if path.exists() else []
 
 
-def svgs(root: Path) -> list[tuple[str, str]]:
-    """(name, SVG) of every figure the site shows: those the snippets drew into
-    build/figures/ and those in the labs' executed cells."""
-    import json
-
-    found = [(p.relative_to(root).as_posix(), p.read_text(encoding="utf-8"))
-             for p in sorted((root / FIGURES).rglob("*.svg"))]
-    from .labs import code_files, executed_path
-
-    for code in code_files(root):
-        path = executed_path(root, code)
-        cells = json.loads(path.read_text(encoding="utf-8"))["cells"] if path.exists() else []
-        found += [(f"{code.relative_to(root).as_posix()} cell {n}", "".join(o["data"]["image/svg+xml"]))
-                  for n, c in enumerate(cells, 1) for o in c.get("outputs", []) if "image/svg+xml" in o.get("data", {})]
-    return found
+def drawn(root: Path) -> list[tuple[str, str]]:
+    """(name, SVG) of every figure the snippets drew into build/figures/."""
+    return [(p.relative_to(root).as_posix(), p.read_text(encoding="utf-8")) for p in sorted((root / FIGURES).rglob("*.svg"))]
 
 
-def untranslated_problems(root: Path, lang: str) -> list[str]:
-    """Every text of every figure, in a language's copy: Chinese (or that language), a
-    number, a formula or a kept name; else a problem naming the figure and the words."""
+def untranslated_problems(root: Path, lang: str, svgs: list[tuple[str, str]]) -> list[str]:
+    """Every text of every figure (name, SVG), in a language's copy: Chinese (or that
+    language), a number, a formula or a kept name; else a problem naming the figure and
+    the words."""
     rules, keep, problems = table(root, lang), kept_names(root), []
-    for name, svg in svgs(root):
+    for name, svg in svgs:
         for text in words_of(translate_svg(svg, rules)):
             if text in words_of(svg) and (english := untranslated(text, keep)):  # not translated, and English
                 problems.append(f"{name}: {text!r} stays English on {lang} pages ({', '.join(english)}); "

@@ -209,6 +209,17 @@ def execute(root: Path, code: Path, timeout: int = 300) -> dict:
     return values
 
 
+def figures_drawn(root: Path) -> list[tuple[str, str]]:
+    """(name, SVG) of every figure in the labs' executed cells."""
+    found = []
+    for code in code_files(root):
+        path = executed_path(root, code)
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"] if path.exists() else []
+        found += [(f"{code.relative_to(root).as_posix()} cell {n}", "".join(o["data"]["image/svg+xml"]))
+                  for n, c in enumerate(cells, 1) for o in c.get("outputs", []) if "image/svg+xml" in o.get("data", {})]
+    return found
+
+
 def values(root: Path, code: Path) -> dict:
     """The plain-data globals of a lab's last execution (stored with its executed cells)."""
     nb = json.loads(executed_path(root, code).read_text(encoding="utf-8"))

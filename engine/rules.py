@@ -31,7 +31,7 @@ def check_rules(root: Path) -> list[str]:
                             f"top level (a fresh process starts from a random seed)")
     for out in sorted(snippets.rglob("*.out")):
         problems += long_floats(out.read_text(encoding="utf-8"), out.relative_to(root).as_posix())
-        if RECORD.match(out.name):  # a newer torch's record: tests/harness/drift.py checks it
+        if RECORD.match(out.name):  # a newer torch's record: engine/drift.py checks it
             continue
         if not out.with_suffix(".py").exists():
             problems.append(f"{out.relative_to(root).as_posix()}: expected output of a snippet that "

@@ -135,7 +135,7 @@ def status_table(statuses: list[LanguageStatus]) -> str:
 
 
 def status_markdown(statuses: list[LanguageStatus], words: dict, source_name: str) -> str:
-    """The status page's tables, in the reader's language (hooks/i18n.py)."""
+    """The status page's tables, in the reader's language (hooks/languages.py)."""
     out = []
     for ls in statuses:
         out.append(f"## {ls.name} ({ls.code}) {{#status-{ls.code}}}\n")

@@ -11,7 +11,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
 
-from engine import figures, languages, tooltips, words
+from engine import banners, figures, languages, tooltips, words
 
 SHARED = "assets"  # docs/assets/: files every language build serves
 
@@ -71,5 +71,5 @@ def on_page_content(content, page, config, files):
         content = tooltips.add_tooltips(content, root, shown_in, langs[0].code)
     status = files.get_file_from_path(languages.STATUS_PAGE)
     status_url = get_relative_url(status.url, page.url) if status else None
-    return languages.with_banner(content, languages.banner_for(root, lang, page.file.src_uri, page.url,
-                                                               status_url, words.table(root, lang)))
+    return banners.with_banner(content, banners.banner_for(root, lang, page.file.src_uri, page.url,
+                                                           status_url, words.table(root, lang)))

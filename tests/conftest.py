@@ -1,4 +1,4 @@
-"""Fixtures of the tests: a browser on the built site, a throw-away snippet project, the tiny site."""
+"""Fixtures of the tests: a browser on the built site, a throw-away snippet project."""
 from __future__ import annotations
 
 import pytest
@@ -48,9 +48,3 @@ def tab(browser, site_url, dead_port):
 @pytest.fixture
 def project(tmp_path) -> support.Project:
     return support.Project(tmp_path)
-
-
-@pytest.fixture
-def tiny(tmp_path):
-    """The tiny site in a temporary folder (tests/support.py: tiny_site)."""
-    return support.tiny_site(tmp_path)

@@ -64,7 +64,7 @@ def test_every_word_of_every_figure_is_in_the_readers_language(lab_values, lang)
     from engine.build import draw_missing_figures
 
     draw_missing_figures(ROOT)
-    _ok(figures.untranslated_problems(ROOT, lang))
+    _ok(figures.untranslated_problems(ROOT, lang, figures.drawn(ROOT) + labs.figures_drawn(ROOT)))
 
 
 def test_every_lab_describes_its_figures():

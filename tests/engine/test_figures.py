@@ -48,6 +48,6 @@ def test_a_word_left_out_of_the_table_is_reported_with_its_figure(tmp_path):
         "<text>$\\partial L$</text><text>10^{-8}</text><text>nn.Linear: y = w x + b</text></svg>")
     (tmp_path / "docs" / "figure_words.yml").write_text(
         'keep: [ReLU, nn.Linear]\nwords:\n  "loss": {zh: 损失}\n', encoding="utf-8")
-    assert figures.untranslated_problems(tmp_path, "zh") == [
+    assert figures.untranslated_problems(tmp_path, "zh", figures.drawn(tmp_path)) == [
         "build/figures/c/f.svg: 'epoch' stays English on zh pages (epoch); add it to docs/figure_words.yml "
         "with its zh words"]

@@ -104,7 +104,7 @@ def test_gzip_applies_to_text_types_and_not_to_images_or_fonts():
     assert bench.served_bytes("photo.png?v=2", text) == len(text)
 
 
-# -- hooks/weight.py -----------------------------------------------------------------
+# -- engine/lightpages.py -----------------------------------------------------------------
 
 NOTEBOOK = """<script>clipboard()</script>
 <style type="text/css">.jupyter-wrapper{--big: 1}</style>

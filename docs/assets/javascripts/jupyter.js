@@ -1,4 +1,4 @@
-// Notebook (lab) pages only (hooks/weight.py, overrides/main.html): the copy button of
+// Notebook (lab) pages only (engine/lightpages.py, overrides/main.html): the copy button of
 // each code cell. mkdocs-jupyter inlines this script into every notebook page; here it
 // is one cached file. Below: <clipboard-copy> from mkdocs-jupyter 0.26.3
 // (templates/mkdocs_html/assets/clipboard.umd.js; github/clipboard-copy-element, MIT),

@@ -1,6 +1,6 @@
 // Math: render the arithmatex output (\( … \) and \[ … \]) with the vendored KaTeX,
 // and the $ … $ / $$ … $$ math of notebook (lab) pages, which nbconvert leaves as is.
-// Loaded, after KaTeX, only on the pages with math (hooks/weight.py, overrides/main.html).
+// Loaded, after KaTeX, only on the pages with math (engine/lightpages.py, overrides/main.html).
 document$.subscribe(({ body }) => {
   renderMathInElement(body, {
     delimiters: [
