@@ -225,7 +225,8 @@ def _images(outputs: list[dict]) -> int:
                if o.get("output_type") in ("display_data", "execute_result"))
 
 
-def cell_problems(ran: dict, shown: dict, tolerance: tuple[float, float], where: str) -> list[str]:
+def cell_problems(ran: dict, shown: dict, tolerance: tuple[float, float], where: str,
+                  ignored_warning: re.Pattern | None = None) -> list[str]:
     """What a code cell printed when run in a kernel, against what the page shows under it
     (the harness's comparison, with the snippet's tolerances): its text, warnings, error
     and figures."""
@@ -239,8 +240,9 @@ def cell_problems(ran: dict, shown: dict, tolerance: tuple[float, float], where:
         if not cmp.ok:
             problems.append(f"{where}: {what} something else than the page shows ({cmp.reason})\n"
                             + unified_diff(actual, expected, "the page"))
-    if _warnings(ran["outputs"]) != _warnings(shown["outputs"]):
-        problems.append(f"{where}: warned {_warnings(ran['outputs'])}, the page shows {_warnings(shown['outputs'])}")
+    warned = [w for w in _warnings(ran["outputs"]) if not (ignored_warning and ignored_warning.search(w))]
+    if warned != _warnings(shown["outputs"]):
+        problems.append(f"{where}: warned {warned}, the page shows {_warnings(shown['outputs'])}")
     errors = [[o for o in c["outputs"] if o.get("output_type") == "error"] for c in (ran, shown)]
     if [e["ename"] for e in errors[0]] != [e["ename"] for e in errors[1]]:
         got = ", ".join(f"{e['ename']}: {e['evalue']}" for e in errors[0]) or "nothing"
@@ -256,9 +258,9 @@ def cell_problems(ran: dict, shown: dict, tolerance: tuple[float, float], where:
 
 
 def notebook_problems(ran: dict, shown: dict, tolerance: Callable[[str | None], tuple[float, float]],
-                      name: str) -> list[str]:
+                      name: str, ignored_warning: re.Pattern | None = None) -> list[str]:
     """Every code cell of an executed notebook against the notebook the site offers.
-    tolerance(snippet path or None): (rtol, atol)."""
+    tolerance(snippet path or None): (rtol, atol); ignored_warning: warnings not compared."""
     pairs = [(a, b) for a, b in zip(ran["cells"], shown["cells"]) if b["cell_type"] == "code"]
     problems = []
     if len(ran["cells"]) != len(shown["cells"]):
@@ -266,7 +268,7 @@ def notebook_problems(ran: dict, shown: dict, tolerance: Callable[[str | None], 
     for n, (a, b) in enumerate(pairs, 1):
         snippet = b["metadata"].get("snippet")
         where = f"{name}: code cell {n}" + (f" ({snippet})" if snippet else "")
-        problems += cell_problems(a, b, tolerance(snippet), where)
+        problems += cell_problems(a, b, tolerance(snippet), where, ignored_warning)
     return problems
 
 

@@ -112,12 +112,13 @@ class DriftMode:
                 for rel, info in sorted(self.seen.items()) if info["status"] != "same"]
         self.report.mkdir(parents=True, exist_ok=True)
         stem = self.report / f"torch-{self.release}"
-        stem.with_suffix(".json").write_text(json.dumps({"summary": data, "snippets": self.seen}, indent=1,
+        json_path, md_path = stem.parent / f"{stem.name}.json", stem.parent / f"{stem.name}.md"
+        json_path.write_text(json.dumps({"summary": data, "snippets": self.seen}, indent=1,
                                                         sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
-        stem.with_suffix(".md").write_text(
+        md_path.write_text(
             f"# make drift: torch {torch.__version__}\n\n{head}\n\n```\n" + "\n".join(rows) + "\n```\n"
             + "".join(f"\n## {rel}\n\n```diff\n{i['diff']}```\n" for rel, i in sorted(self.seen.items()) if i.get("diff")),
             encoding="utf-8")
         terminalreporter.write_sep("-", f"make drift: torch {self.release}")
-        for line in [head, *rows, f"  report: {stem.with_suffix('.md')}"]:
+        for line in [head, *rows, f"  report: {md_path}"]:
             terminalreporter.write_line(line)
