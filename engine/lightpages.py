@@ -1,8 +1,9 @@
 """Light pages: a page loads only what it uses (the build applies it to every page).
 
-- KaTeX (its CSS, JS, auto-render and assets/javascripts/math.js) only on a page with
-  math: arithmatex output, or ``$ … $`` in a notebook (lab) page. Sets ``page.katex``;
-  overrides/main.html adds the tags.
+- KaTeX's stylesheet (and assets/javascripts/math.js, which lets a wide formula's box
+  take keyboard focus) only on a page with formulas, rendered when the site was built
+  (engine/math.py): no script renders math. Sets ``page.katex``; overrides/main.html
+  adds the tags.
 - Notebook pages: mkdocs-jupyter puts ~600 KB of ``<style>`` and ``<script>`` (all of
   JupyterLab's CSS, a Pygments style, MathJax and Mermaid loaders, a copy-button
   element) around every notebook it renders. They are dropped here, and the page loads
@@ -10,11 +11,11 @@
   instead (``page.jupyter``; overrides/main.html). Keyed on the rendered notebook
   container (``<div class="jupyter-wrapper">``), not on file names.
 - Search: code and output blocks (every ``<pre>`` and its title: a snippet's path or
-  "Output"), formulas (their TeX source, in a notebook's prose too), and a notebook's prompts, copy texts and
-  notices get ``data-search-exclude``, which the theme's search plugin honours (and
-  then strips from the page). Only elements that hold no element of their own tag: the
-  plugin's parser tracks an excluded element by its tag name, so a nested element of
-  the same tag would end the exclusion early.
+  "Output") and a notebook's prompts, copy texts and notices get
+  ``data-search-exclude``; the theme's search plugin is shown each page without them
+  and without its formulas (their MathML and TeX source would show in the results).
+- Images load lazily (``loading="lazy"``): a phone fetches a figure when the reader
+  scrolls near it.
 - The search index is written as UTF-8 rather than ``\\uXXXX`` escapes (the theme's
   plugin escapes every non-ASCII character: 6 bytes for each Chinese character and for
   each zero-width space its segmentation adds). Same JSON, about 40% smaller for zh.
@@ -32,10 +33,9 @@ from pathlib import Path
 NOTEBOOK = '<div class="jupyter-wrapper">'  # mkdocs-jupyter's container (templates/mkdocs_html)
 NOTEBOOK_END = "<!-- jupyter-wrapper -->"
 INLINE = re.compile(r"<style\b.*?</style>|<script\b.*?</script>|<!--.*?-->", re.S | re.I)
-ARITHMATEX = re.compile(r'class="arithmatex"')
-DOLLAR_MATH = re.compile(r"\$[^$\s][^$]*\$")  # what site math.js renders in notebook cells
+MATH = re.compile(r'<(span|div) class="(?:arithmatex|notebook-math)"[^>]*>')  # a formula, rendered (engine/math.py)
 PRE = re.compile(r"<pre\b(?![^>]*data-search-exclude)")
-LEAVES = re.compile(r'(<(?:span|div))( class="(?:arithmatex|filename)")')  # formulas, code block titles
+LEAVES = re.compile(r'(<(?:span|div))( class="filename")')  # code block titles
 NOTEBOOK_NOISE = re.compile(
     r'(<(?:div|span))( class="(?:clipboard-copy-txt|jp-InputPrompt|jp-OutputPrompt|notice)\b)')
 EXCLUDE = ' data-search-exclude="code"'  # with a value: the search plugin strips it after indexing
@@ -55,29 +55,9 @@ def strip_notebook_inline(html: str) -> str:
     return (before + "\n" if before else "") + html[start:end] + INLINE.sub("", html[end:]).rstrip() + "\n"
 
 
-def has_math(html: str, notebook: bool) -> bool:
-    return bool(ARITHMATEX.search(html) or (notebook and DOLLAR_MATH.search(html)))
-
-
-NOTEBOOK_MATH = re.compile(r"\$\$.+?\$\$|\$[^$\s][^$]*\$", re.S)  # $ … $ in a notebook's prose
-RAW = re.compile(r"(<(pre|code|script|style)\b.*?</\2>|<[^>]+>)", re.S)  # what math never sits in
-
-
-def exclude_notebook_math(html: str) -> str:
-    """A notebook's $ … $ math (rendered in the browser by math.js) out of the search
-    index, like arithmatex formulas: its TeX source would show in the results."""
-    start = html.find(NOTEBOOK)
-    if start == -1:
-        return html
-    parts = RAW.split(html[start:])
-    out = []
-    for i, part in enumerate(parts):
-        if i % 3 == 0:  # text between tags
-            part = NOTEBOOK_MATH.sub(lambda m: f'<span{EXCLUDE} class="notebook-math">{m.group(0)}</span>', part)
-        elif i % 3 == 2:
-            continue  # the tag name captured by RAW's inner group
-        out.append(part)
-    return html[:start] + "".join(out)
+def has_math(html: str) -> bool:
+    """Rendered formulas: the page needs KaTeX's stylesheet and fonts (no script)."""
+    return 'class="katex' in html
 
 
 def exclude_code_from_search(html: str, notebook: bool) -> str:
@@ -85,10 +65,17 @@ def exclude_code_from_search(html: str, notebook: bool) -> str:
     html = LEAVES.sub(r"\1" + EXCLUDE + r"\2", html)
     if notebook:
         html = NOTEBOOK_NOISE.sub(r"\1" + EXCLUDE + r"\2", html)
-        html = exclude_notebook_math(html)
         # a code cell wider than the page scrolls sideways: it takes keyboard focus
         html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
     return html
+
+
+IMG = re.compile(r"<img\b(?![^>]*\bloading=)(?![^>]*\bsrc=\"data:)")  # an image in the page itself needs no wait
+
+
+def lazy_images(html: str) -> str:
+    """Every image waits until the reader scrolls near it (a phone loads what it shows)."""
+    return IMG.sub('<img loading="lazy" decoding="async"', html)
 
 
 def prepare(html: str) -> tuple[str, bool, bool]:
@@ -96,7 +83,7 @@ def prepare(html: str) -> tuple[str, bool, bool]:
     notebook = NOTEBOOK in html
     if notebook:
         html = strip_notebook_inline(html)
-    return exclude_code_from_search(html, notebook), notebook, has_math(html, notebook)
+    return lazy_images(exclude_code_from_search(html, notebook)), notebook, has_math(html)
 
 
 # The theme's search plugin parses all of page.content and skips what is excluded; its
@@ -107,9 +94,22 @@ EXCLUDED = re.compile(r'<(pre|span|div)\b[^>]*' + EXCLUDE + r'[^>]*>.*?</\1>', r
 SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")  # the plugin's own pattern
 
 
+def without_math(content: str) -> str:
+    """The page without its formulas (each a rendered formula's whole element, nested
+    spans and all): their MathML and TeX source stay out of the search index."""
+    out, pos = [], 0
+    while m := MATH.search(content, pos):
+        out.append(content[pos:m.start()])
+        tag, depth, pos = re.compile(rf"<(/?){m.group(1)}\b[^>]*>"), 1, m.end()
+        while depth and (t := tag.search(content, pos)):
+            depth, pos = depth + (-1 if t.group(1) else 1), t.end()
+    return "".join(out) + content[pos:]
+
+
 def search_view(content: str) -> str:
-    """What the theme's search plugin is shown of a page: without the excluded blocks."""
-    return EXCLUDED.sub("", content)
+    """What the theme's search plugin is shown of a page: without formulas and the
+    excluded blocks."""
+    return EXCLUDED.sub("", without_math(content))
 
 
 def page_view(content: str) -> str:

@@ -1,22 +1,18 @@
 #!/usr/bin/env bash
-# Refresh the vendored KaTeX under docs/assets/vendor/katex (math rendering with no CDN).
-# Needs npm; the result is committed, so building the site never needs npm.
-# Keeps only what the site loads: katex.min.js/css, the auto-render extension and
-# the woff2 fonts (every browser the theme supports reads woff2), and the license.
+# Refresh KaTeX's stylesheet and fonts under docs/assets/vendor/katex from the KaTeX that
+# package.json pins (node_modules/katex, after npm ci): the build renders every formula
+# with that KaTeX (engine/math.py), and a page loads only its stylesheet and the woff2
+# fonts (every browser the theme supports reads woff2). A test keeps the two versions equal.
 set -euo pipefail
-version=${1:-0.16.22}
+src=node_modules/katex
 dest=docs/assets/vendor/katex
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-(cd "$tmp" && npm pack --silent "katex@$version" >/dev/null && tar xzf "katex-$version.tgz")
+version=$(node -p "require('./$src/package.json').version")
 rm -rf "$dest"
-mkdir -p "$dest/contrib" "$dest/fonts"
-cp "$tmp/package/LICENSE" "$dest/LICENSE"
-cp "$tmp/package/dist/katex.min.js" "$dest/"
-cp "$tmp/package/dist/contrib/auto-render.min.js" "$dest/contrib/"
-cp "$tmp/package/dist/fonts/"*.woff2 "$dest/fonts/"
+mkdir -p "$dest/fonts"
+cp "$src/LICENSE" "$dest/LICENSE"
+cp "$src/dist/fonts/"*.woff2 "$dest/fonts/"
 # Drop the woff/ttf fallbacks from the stylesheet: their files are not shipped.
 sed -E 's/,url\(fonts\/[A-Za-z0-9_-]+\.(woff|ttf)\) format\("(woff|truetype)"\)//g' \
-  "$tmp/package/dist/katex.min.css" > "$dest/katex.min.css"
+  "$src/dist/katex.min.css" > "$dest/katex.min.css"
 echo "$version" > "$dest/VERSION"
-echo "vendored KaTeX $version into $dest"
+echo "vendored KaTeX $version's stylesheet and fonts into $dest"

@@ -126,7 +126,8 @@ def tiny_site(tmp_path: Path) -> Path:
     shutil.copytree(FIXTURES / "tiny_site", site, ignore=shutil.ignore_patterns("README.md"))
     for name in ("engine", "hooks", "overrides", "docs/assets", "docs/words"):
         shutil.copytree(ROOT / name, site / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("docs/glossary.yml", "snippets/provenance.json"):
+    (site / "node_modules").symlink_to(ROOT / "node_modules")  # KaTeX renders the formulas
+    for name in ("docs/glossary.yml", "snippets/provenance.json", "scripts/katex.mjs"):
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, site / name)
     listed = sorted((p.as_posix() for p in pages(site / "docs", "zh")), key=lambda p: (p != "index.md", p))

@@ -215,6 +215,12 @@ PAGE_FACTS = """async (copyAll) => {
   // Counted before any click: what the reader sees on arrival. The theme fills
   // code annotation tooltips lazily, some time after loading, so their formulas
   // are left out: counting them would depend on timing.
+  // Images load lazily: each is brought into view (as a reader scrolls to it) and decoded.
+  for (const img of all("article img")) {
+    img.scrollIntoView({block: "center", behavior: "instant"});
+    await img.decode().catch(() => null);  // a missing or broken image: reported below
+  }
+  window.scrollTo(0, 0);
   const math = all("article .arithmatex").filter((m) => !m.closest(".md-tooltip__inner"));
   const facts = {
     lang: document.documentElement.lang,
@@ -222,6 +228,7 @@ PAGE_FACTS = """async (copyAll) => {
     rendered: math.filter((m) => m.querySelector(".katex")).length,
     unrendered: math.filter((m) => !m.querySelector(".katex")).map((m) => m.textContent.slice(0, 80)),
     katexErrors: all("article .katex-error").length,
+    mathScripts: all("script[src]").map((s) => s.getAttribute("src")).filter((src) => /katex|mathjax|auto-render/i.test(src)),
     notebookCells: all(".jupyter-wrapper .jp-MarkdownOutput").map((c) => c.innerText),
     notebookFormulas: all(".jupyter-wrapper .jp-MarkdownOutput .katex").length,
     images: all("article img").map((img) => ({
@@ -305,6 +312,8 @@ def page_problems(tab, url: str, lang: str, language_links: dict[str, str], phon
         problems.append(f"{facts['formulas'] - facts['rendered']} formulas not rendered: {facts['unrendered']}")
     if facts["katexErrors"]:
         problems.append(f"{facts['katexErrors']} formulas in error (.katex-error)")
+    if facts["mathScripts"]:
+        problems.append(f"loads a script to render math (formulas are rendered when the site is built): {facts['mathScripts']}")
     # Notebook pages: their $ … $ math is rendered too.
     for text in facts["notebookCells"]:
         if UNRENDERED_MATH.search(text):
@@ -312,7 +321,7 @@ def page_problems(tab, url: str, lang: str, language_links: dict[str, str], phon
     # Figures: loaded and described.
     for img in facts["images"]:
         if not img["loaded"]:
-            problems.append(f"{img['src']} did not load")
+            problems.append(f"{img['src'][:80]} did not load")
         if not img["alt"] or img["alt"].startswith("No description has been provided"):  # nbconvert's stand-in
             problems.append(f"{img['src'][:60]} has no alt text")
     # Code: the copy button copies exactly the snippet; outputs have no copy button.

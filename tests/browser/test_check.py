@@ -34,12 +34,13 @@ def test_the_page_checker_reports_every_kind_of_broken_page(browser, built_site,
     page = site / "descent" / "derivatives" / "index.html"
     html = page.read_text(encoding="utf-8")
     first_snippet = re.search(r'<span class="filename">(snippets/[^<]+)</span>', html).group(1)
-    figure = re.search(r'<img alt="[^"]*" src="([^"]+)"', html).group(1)
+    figure = re.search(r'<img [^>]*alt="[^"]*" src="([^"]+)"', html).group(1)
     breakages = [
         ('<html lang="zh"', '<html lang="fr"'),  # wrong language
-        ('<span class="arithmatex">\\(', '<span class="arithmatex">'),  # a formula KaTeX cannot see
-        ('<span class="arithmatex">\\(', '<span class="arithmatex">\\(x^1^2 '),  # a formula in error
-        ('<img alt="', '<img data-alt="'),  # a figure without alt text
+        ("</article>", '<p><span class="arithmatex">\\(x\\)</span> left unrendered</p>'  # a formula not rendered
+                       '<span class="katex-error">x^1^2</span>'  # a formula in error
+                       '<script src="../../assets/katex.min.js"></script></article>'),  # math rendered in the browser
+        ('decoding="async" alt="', 'decoding="async" data-alt="'),  # a figure without alt text
         ('class="language-text no-copy highlight"', 'class="language-text no-copy copy highlight"'),
         ("</article>", '<div style="width: 900px">too wide for a phone</div>'
                        '<img alt="off-host" src="http://example.com/x.png">'
@@ -78,6 +79,7 @@ def test_the_page_checker_reports_every_kind_of_broken_page(browser, built_site,
                      f"failed requests: ['{url}descent/derivatives/dropped.png (net::ERR_EMPTY_RESPONSE)']",
                      "formulas not rendered",
                      "formulas in error (.katex-error)",
+                     "loads a script to render math (formulas are rendered when the site is built): ['../../assets/katex.min.js']",
                      "unrendered math in a notebook cell: $x^2$",
                      f"{figure} did not load", "missing.png did not load",
                      f"{figure} has no alt text",

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import random
 
+import pytest
+
 from engine import bench
 from engine import lightpages as weight
 
@@ -130,12 +132,9 @@ def test_a_notebook_page_loses_the_inline_style_and_scripts_around_it_but_keeps_
     assert "<style scoped>.dataframe td { color: red }</style>" in html
 
 
-def test_katex_loads_only_on_a_page_with_formulas():
-    assert weight.has_math('<p><span class="arithmatex">\\(x^2\\)</span></p>', notebook=False)
-    assert weight.has_math("<p>Weight decay shrinks $w$.</p>", notebook=True)
-    assert not weight.has_math("<p>costs 5 $ a month</p>", notebook=True)
-    assert not weight.has_math("<p>Weight decay shrinks $w$.</p>", notebook=False)  # $ is text outside notebooks
-    assert not weight.has_math("<p>no math here</p>", notebook=False)
+def test_katex_s_stylesheet_loads_only_on_a_page_with_formulas():
+    assert weight.has_math('<p><span class="arithmatex"><span class="katex">x</span></span></p>')
+    assert not weight.has_math("<p>costs 5 $ a month, no math here</p>")
 
 
 def indexed_text(html: str) -> str:
@@ -158,13 +157,41 @@ def test_code_outputs_formulas_and_notebook_prompts_stay_out_of_the_search_index
 """
     before = indexed_text(page_html)
     assert "secret_code" in before and "secret_output" in before and "nabla" in before  # what the theme does alone
-    after = indexed_text(weight.exclude_code_from_search(page_html, notebook=False))
+    after = indexed_text(weight.search_view(weight.exclude_code_from_search(page_html, notebook=False)))
     for gone in ("secret_code", "secret_output", "nabla", "snippets/x.py", "Output"):
         assert gone not in after
     for kept in ("Weight decay", "loss.backward()", "in w.grad", "After the block"):
         assert kept in after
 
-    notebook = indexed_text(weight.exclude_code_from_search(weight.strip_notebook_inline(NOTEBOOK), notebook=True))
+    from engine import math
+    from tests.support import ROOT
+
+    rendered = math.render_page(weight.strip_notebook_inline(NOTEBOOK), math.Katex(ROOT, "test"))
+    notebook = indexed_text(weight.search_view(weight.exclude_code_from_search(rendered, notebook=True)))
     assert "Weight decay shrinks" in notebook
     for gone in ("In [1]", "Copied!", "w = 1", "$w$"):  # a notebook's formulas too: no TeX in results
         assert gone not in notebook
+
+
+def test_a_formula_is_rendered_when_the_site_is_built_and_one_that_does_not_parse_is_an_error(tmp_path):
+    from engine import math
+    from tests.support import ROOT
+
+    katex = math.Katex(ROOT, "test")
+    katex.cache_path = tmp_path / "cache.json"  # not the build's cache
+    page = ('<p>A <span class="arithmatex">\\(x^2 &lt; 1\\)</span> and</p>\n<div class="arithmatex">\\[\n\\frac{1}{2}\n\\]</div>'
+            '<div class="jupyter-wrapper"><div class="jp-MarkdownOutput"><p>Lab $w_1$ and <code>$not math$</code></p></div></div>')
+    out = math.render_page(page, katex)
+    assert out.count('class="katex"') == 3 and "\\(" not in out and "$w_1$" not in out and "<code>$not math$</code>" in out
+    assert '<annotation encoding="application/x-tex">x^2 &lt; 1</annotation>' in out  # KaTeX's MathML, with the TeX
+    assert weight.search_view(out).count("katex") == 0  # formulas stay out of the search index
+    with pytest.raises(math.MathError, match="Double superscript") as caught:
+        math.render_page('<span class="arithmatex">\\(x^1^2\\)</span>', katex)
+    assert math.source_line("# T\n\nSome $x$.\n\nThen $x^1^2$.\n", caught.value.tex) == 5
+    katex.close()
+    assert (tmp_path / "cache.json").exists()
+
+
+def test_every_image_loads_lazily():
+    assert weight.lazy_images('<img src="a.svg" alt="a"><img loading="eager" src="b">') == (
+        '<img loading="lazy" decoding="async" src="a.svg" alt="a"><img loading="eager" src="b">')

@@ -32,9 +32,10 @@ def test_the_real_site_builds_strictly_in_both_languages(built_site):
     # Edit links point at the page's own language.
     assert "/edit/main/docs/zh/autograd/basics.md" in zh.read_text()
     assert "/edit/main/docs/en/autograd/basics.md" in en.read_text()
-    # Math is rendered by KaTeX served from the site itself.
-    assert (out / "assets" / "vendor" / "katex" / "katex.min.js").exists()
-    assert (out / "en" / "assets" / "vendor" / "katex" / "katex.min.js").exists()
+    # Math is rendered when the site is built; KaTeX's stylesheet is served by the site itself.
+    assert '<span class="katex">' in zh.read_text() and "katex.min.js" not in zh.read_text()
+    assert (out / "assets" / "vendor" / "katex" / "katex.min.css").exists()
+    assert (out / "en" / "assets" / "vendor" / "katex" / "katex.min.css").exists()
     assert "cdn" not in zh.read_text().lower()
     # Each language has its own search index; Chinese is segmented into words.
     zh_index = json.loads((out / "search" / "search_index.json").read_text())

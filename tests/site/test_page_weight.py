@@ -32,3 +32,28 @@ def test_a_first_visit_fetches_the_search_index_only_once_the_reader_opens_the_s
         ctx.close()
 
 
+
+
+def test_no_page_loads_a_script_to_render_math_and_every_image_loads_lazily(built_site):
+    """Formulas are rendered when the site is built (engine/math.py); images wait for the
+    reader to scroll near them."""
+    import re
+
+    problems = []
+    for page in sorted(built_site.path.rglob("index.html")):
+        html = page.read_text(encoding="utf-8")
+        where = page.relative_to(built_site.path).as_posix()
+        problems += [f"{where}: loads {src}" for src in re.findall(r'<script[^>]+src="([^"]*(?:katex|auto-render)[^"]*)"', html)]
+        problems += [f"{where}: an image without loading=lazy: {tag[:80]}"
+                     for tag in re.findall(r"<img\b[^>]*>", html) if 'loading="lazy"' not in tag and 'src="data:' not in tag]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_katex_that_renders_the_formulas_is_the_one_whose_stylesheet_pages_load():
+    import json
+
+    rendering = json.loads((ROOT / "node_modules" / "katex" / "package.json").read_text())["version"]
+    pinned = json.loads((ROOT / "package.json").read_text())["devDependencies"]["katex"]
+    served = (ROOT / "docs" / "assets" / "vendor" / "katex" / "VERSION").read_text().strip()
+    assert rendering == pinned == served, (f"KaTeX {rendering} renders, {pinned} is pinned, {served} is served: "
+                                           "npm ci, then bash scripts/vendor_katex.sh")
