@@ -18,4 +18,6 @@ def walk(node, depth=0):  # (1)!
 
 
 walk(out.grad_fn)
+yy = z.grad_fn.next_functions[0][0]  # (3)!
+print("both edges of y * y lead to y.grad_fn:", all(n is y.grad_fn for n, _ in yy.next_functions))
 print("z.mean(dim=0):", z.mean(dim=0).grad_fn.name())
