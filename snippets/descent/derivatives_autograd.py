@@ -18,3 +18,10 @@ print("one step:", w.detach())  # (6)!
 
 (g,) = torch.autograd.grad((w**2).sum(), w)  # (7)!
 print("autograd.grad:", g, "w.grad:", w.grad)
+
+w2 = torch.tensor([1.0, -2.0], requires_grad=True)
+opt = torch.optim.SGD([w2], lr=0.1)  # (8)!
+opt.zero_grad()
+(w2**2).sum().backward()
+opt.step()
+print("optim.SGD step:", w2.detach())

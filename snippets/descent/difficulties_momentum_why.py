@@ -32,4 +32,7 @@ print(f"effective step along x (curvature 1): lr / (1 - mu) = {lr / (1 - mu):.3f
 print(f"along y (curvature 100): limit 2/100 = {2 / 100} without momentum, 2(1 + mu)/100 = {2 * (1 + mu) / 100:.3f} with")
 plain, heavy = run(0.0, 0.03)[0], run(mu, 0.03)[0]  # (3)!
 print(f"lr = 0.03: momentum 0.0 -> {plain}, momentum {mu} -> {heavy} steps")
-print(f"both directions shrink by about sqrt(mu) = {math.sqrt(mu):.3f} per step")
+a = [abs(v) for v in xs]
+peaks = [t for t in range(1, len(a) - 1) if a[t - 1] <= a[t] >= a[t + 1]]  # (4)!
+rate = (a[peaks[-1]] / a[peaks[1]]) ** (1 / (peaks[-1] - peaks[1]))
+print(f"|x| peaks shrink by {rate:.3f} per step (sqrt(mu) = {math.sqrt(mu):.3f}); without momentum by 1 - lr = {1 - lr}")
