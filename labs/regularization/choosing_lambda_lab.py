@@ -19,7 +19,7 @@ def make_data(weight=0.01, noise=0.01, n_train=20):
     """(X, y) of the training, validation and test sets of every draw, stacked:
     X has shape (draw, n, 200). Draw s uses seed 2s."""
     true_w = torch.full((num_inputs, 1), weight)
-    sets = []
+    train, val, test = [], [], []
     for s in draws:
         g = torch.Generator().manual_seed(2 * s)
 
@@ -28,9 +28,14 @@ def make_data(weight=0.01, noise=0.01, n_train=20):
             return X, X @ true_w + 0.05 + torch.normal(0.0, noise, (n, 1), generator=g)
 
         # drawn in this order so that draw 0's training and test sets are the previous lab's
-        train, test, val = synthetic(n_train), synthetic(100), synthetic(100)
-        sets.append((train, val, test))
-    return [tuple(torch.stack([d[k][j] for d in sets]) for j in (0, 1)) for k in range(3)]
+        train.append(synthetic(n_train))
+        test.append(synthetic(100))
+        val.append(synthetic(100))
+
+    def stacked(pairs):  # [(X, y) of each draw] -> (X of every draw, y of every draw)
+        return torch.stack([X for X, y in pairs]), torch.stack([y for X, y in pairs])
+
+    return stacked(train), stacked(val), stacked(test)
 
 
 def mse(w, b, X, y):
@@ -65,7 +70,7 @@ def sgd(X, y, epochs, keep):
 
 
 def ridge(X, y):
-    """Where SGD converges for lambda > 0, from any start: the one minimizer of
+    """What SGD ends up close to for lambda > 0, from any start: the one minimizer of
     mean((Xw + b - y)^2) + lambda/2 |w|^2, solved exactly (float64), per draw and lambda."""
     n = X.shape[1]
     Z = torch.cat([X, torch.ones(len(draws), n, 1)], dim=-1).double()  # inputs and a 1 for b

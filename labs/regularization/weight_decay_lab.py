@@ -236,10 +236,16 @@ print("b after 100 epochs, lambda = 3, first start:",
 # %% converged
 Z = torch.cat([X_tr, torch.ones(len(draws), n_train, 1)], dim=-1).double()  # inputs and a 1 for b
 print(f"unknowns (200 weights and b): {Z.shape[-1]}")
-# lambda = 3: the one minimizer of mean((Xw + b - y)^2) + 3/2 |w|^2, solved exactly
 P = torch.diag(torch.tensor([1.0] * num_inputs + [0.0], dtype=torch.float64))  # no penalty on b
-theta = torch.linalg.solve(2 / n_train * Z.mT @ Z + 3 * P, 2 / n_train * Z.mT @ y_tr.double())
-w_ridge, b_ridge = theta[:, :-1].float(), theta[:, -1:].float()
+
+
+def ridge(lambd, P=P):
+    """The one minimizer of mean((Xw + b - y)^2) + lambd/2 (w, b)^T P (w, b) of every draw, solved exactly."""
+    theta = torch.linalg.solve(2 / n_train * Z.mT @ Z + lambd * P, 2 / n_train * Z.mT @ y_tr.double())
+    return theta[:, :-1].float(), theta[:, -1:].float()
+
+
+w_ridge, b_ridge = ridge(3)
 test_ridge = test_loss(w_ridge, b_ridge)
 # lambda = 0: SGD only moves (w, b) along the 20 rows of Z, so it ends at the start
 # minus its component along them that does not fit: theta0 - Z^T (Z Z^T)^-1 (Z theta0 - y)
@@ -253,8 +259,21 @@ test_ridge_list, b_ridge_list = test_ridge.tolist(), b_ridge[:, 0, 0].tolist()
 print("lambda = 3, converged (closed form, from every start):",
       " ".join(f"{v:.3g}" for v in test_ridge_list))
 print("b there:", " ".join(f"{v:.3g}" for v in b_ridge_list))
-ratio = (test_ridge / test_starts[:, 3, 0]).tolist()
-print("converged lambda = 3 / lambda = 0 from zero:", " ".join(f"{v:.2f}" for v in ratio))
+# the penalty alone: lambda = 3 against lambda -> 0 (1e-6), b treated the same way in both
+all_of_theta = torch.eye(Z.shape[-1], dtype=torch.float64)  # b in the penalty too
+w_free0, b_free0 = ridge(1e-6)  # the interpolant of smallest |w|, b free
+penalty_b_free = (test_ridge / test_loss(w_free0, b_free0) - 1).tolist()
+penalty_b_too = (test_loss(*ridge(3, all_of_theta)) / test_loss(*ridge(1e-6, all_of_theta)) - 1).tolist()
+print("converged, lambda = 3 vs lambda -> 0: b free", " ".join(f"{v:+.1%}" for v in penalty_b_free),
+      "; b in the penalty too", " ".join(f"{v:+.1%}" for v in penalty_b_too))
+# the bias: from zero without decay, SGD ends at the interpolant of smallest |(w, b)|
+b_free0_list, b_zero_list = b_free0[:, 0, 0].tolist(), limit[:, 3, -1, 0].tolist()
+y_test_mean = y_te.mean(dim=(1, 2)).tolist()
+print("b, lambda -> 0: free", " ".join(f"{v:.3g}" for v in b_free0_list),
+      "; from zero without decay", " ".join(f"{v:.2g}" for v in b_zero_list))
+print("mean of the test targets:", " ".join(f"{v:.3g}" for v in y_test_mean))
+bias_ratio = (test_loss(w_free0, b_free0) / test_limit[:, 3]).tolist()
+print("test loss, lambda -> 0, b free / from zero without decay:", " ".join(f"{v:.2f}" for v in bias_ratio))
 notes_vs_zero = (test_starts[:, 0, 1] / test_starts[:, 3, 0]).tolist()
 print("notes' lambda = 3 run / lambda = 0 from zero:", " ".join(f"{v:.0f}" for v in notes_vs_zero))
 

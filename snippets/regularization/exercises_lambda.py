@@ -22,7 +22,7 @@ def converged_test(wd, start):  # (2)!
     return ((X_te.double() @ theta[:-1] + theta[-1] - y_te.double()) ** 2).mean().item()
 
 
-for wd in (0, 1, 10, 100, 600, 650):
+for wd in (0, 1, 10, 100, 300, 600, 650):
     torch.manual_seed(1)
     w, b = torch.normal(0.0, 1.0, (200, 1)), torch.normal(0.0, 1.0, (1,))
     start = torch.cat([w, b[:, None]]).double()

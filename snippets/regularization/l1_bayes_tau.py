@@ -15,3 +15,7 @@ nlp = -Normal(X @ w, sigma).log_prob(y).sum() - Normal(0.0, tau).log_prob(w).sum
 g_lab, g_nlp = torch.autograd.grad(lab, w)[0], torch.autograd.grad(nlp, w)[0]
 print("grad of -log posterior = n / (2 sigma^2) * grad of the lab's loss:",
       torch.allclose(g_nlp, n / (2 * sigma ** 2) * g_lab))  # (2)!
+s = torch.linalg.eigvalsh(X @ X.T)  # (3)!
+keep = s / (s + n * lambd / 2)
+print(f"along the {n} directions of the data, the minimizer keeps {keep.min():.2f} to {keep.max():.2f} "
+      f"of the interpolant's component")
