@@ -29,7 +29,7 @@ from pathlib import Path
 
 from . import figures
 from . import notebook as ipynb
-from .page import HEADING, HEADING_ID, Page, without_heading_id
+from .page import HEADING, HEADING_ID, Page, link_url, without_heading_id
 
 ROOT = Path(__file__).resolve().parents[1]
 CELL = re.compile(r"^# %%[ \t]*(?P<id>[\w-]*)[ \t]*$", re.M)
@@ -360,9 +360,13 @@ def with_figure_alts(html: str, alts: list[str]) -> str:
     return html
 
 
-def page_html(root: Path, notebook: Path, lang: str, heading_ids: list[str]) -> str:
+_HREF = re.compile(r'href="(?P<target>[^"#]+\.md(?:#[^"]*)?)"')
+
+
+def page_html(root: Path, notebook: Path, lang: str, heading_ids: list[str], src_uri: str) -> str:
     """A lab page's content: its notebook rendered (with the outputs the tests saw), with
-    the prose's heading ids (in the order of the page's table of contents) and figure
-    descriptions."""
+    the prose's heading ids (in the order of the page's table of contents), figure
+    descriptions, and its links to other pages as the site's URLs."""
     meta = json.loads(notebook.read_text(encoding="utf-8"))["metadata"].get("gradients_executed", {})
-    return with_figure_alts(with_heading_ids(render(root, notebook, lang), heading_ids), meta.get("figure_alts", []))
+    html = with_figure_alts(with_heading_ids(render(root, notebook, lang), heading_ids), meta.get("figure_alts", []))
+    return _HREF.sub(lambda m: f'href="{link_url(m["target"], src_uri)}"', html)

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .page import ADMONITION, INCLUDE, TAB, Page, snippet_code, without_heading_id
+from .page import ADMONITION, INCLUDE, LINK, TAB, Page, links_as_urls, snippet_code, without_heading_id
 from .settings import for_snippet
 
 TRACEBACK = "Traceback (most recent call last):"
@@ -60,6 +60,16 @@ def notebook(cells: list[dict], metadata: dict) -> dict:
     for i, c in enumerate(cells):
         c["id"] = f"cell-{i}"  # not random ids: the same page gives the same file
     return {"cells": cells, "metadata": metadata, "nbformat": 4, "nbformat_minor": 5}
+
+
+def with_site_links(nb: dict, src_uri: str, site_url: str | None) -> dict:
+    """The notebook of page ``src_uri`` with its links to other pages pointing at the hosted
+    site (a notebook is read in Jupyter or Colab, where ``basics.md`` leads nowhere)."""
+    if site_url:
+        for c in nb["cells"]:
+            if c["cell_type"] == "markdown":
+                c["source"] = links_as_urls(c["source"], src_uri, site_url.rstrip("/") + "/")
+    return nb
 
 
 def dumps(nb: dict) -> str:
@@ -349,6 +359,9 @@ def download_problems(nb: dict, root: Path, lang: str, page: Path) -> list[str]:
             problems.append(f"{name}: markdown cell {n} is empty")
         elif bool(CJK.search(text)) != (lang in CJK_LANGUAGES):
             problems.append(f"{name}: markdown cell {n} is not in the page's language ({lang}): {text[:60]!r}")
+        problems += [f"{name}: markdown cell {n} links to {m['target']}, a source file that is not in the "
+                     "notebook's folder (link the hosted page)" for m in LINK.finditer(text)
+                     if m["target"].partition("#")[0].endswith(".md") and "://" not in m["target"]]
     return problems
 
 

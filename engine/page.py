@@ -64,6 +64,37 @@ def without_heading_id(line: str) -> str:
     return HEADING_ID.sub("", line)
 
 
+def page_url(src_uri: str) -> str:
+    """The URL path of a page, relative to its language's root (directory URLs):
+    ``regularization/overfitting.md`` -> ``regularization/overfitting/``, ``index.md`` -> ``""``."""
+    path = src_uri[: -len(".md")]
+    if path == "index" or path.endswith("/index"):
+        path = path[: -len("index")]
+    return path + "/" if path and not path.endswith("/") else path
+
+
+def link_url(target: str, src_uri: str, base: str = "") -> str:
+    """A page's relative link to another page (``overfitting.md#early-stopping``) as the
+    built site's URL: relative to the page itself when ``base`` is empty (what the site
+    does to a page's links), below ``base`` (a site URL) otherwise, for a notebook read
+    away from the site. Any other target is returned as it is."""
+    import posixpath
+
+    path, _, frag = target.partition("#")
+    if not path.endswith(".md") or "://" in path or path.startswith("/"):
+        return target
+    there = page_url(posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path)))
+    rel = posixpath.relpath(there or ".", page_url(src_uri) or ".")
+    url = base + there if base else ("" if rel == "." else rel + "/")
+    return url + ("#" + frag if frag else "")
+
+
+def links_as_urls(markdown: str, src_uri: str, base: str = "") -> str:
+    """Every relative page link of a page's Markdown as link_url gives it."""
+    return LINK.sub(lambda m: m.group(0).replace(f"({m['target']})", f"({link_url(m['target'], src_uri, base)})"),
+                    markdown)
+
+
 def snippet_code(text: str) -> str:
     """A snippet as a reader copies it: annotation markers removed, trailing spaces and
     the blank lines around it dropped (what the copy button and a notebook cell hold)."""

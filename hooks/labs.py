@@ -42,4 +42,5 @@ def on_page_content(html, page, config, files):
     notebook = getattr(page.file, "lab_notebook", None)
     if notebook is None:
         return html
-    return labs.page_html(_root(config), notebook, config.theme["language"], list(_ids(page.toc)))
+    return labs.page_html(_root(config), notebook, config.theme["language"], list(_ids(page.toc)),
+                          page.file.src_uri)

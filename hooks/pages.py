@@ -39,6 +39,7 @@ def on_page_markdown(markdown, page, config, files):
     elif parsed.snippets:
         _notebooks[page.file.src_uri] = notebook.for_page(parsed, root, lang, said, _made(root, config))
     if page.file.src_uri in _notebooks:
+        notebook.with_site_links(_notebooks[page.file.src_uri], page.file.src_uri, config.site_url)
         stem = Path(page.file.src_uri).stem
         page.notebook, page.notebook_name = f"{stem}.ipynb", f"{stem}.{lang}.ipynb"
         repo = re.match(r"https://github\.com/([^/]+/[^/]+?)/?$", config.repo_url or "")

@@ -38,3 +38,12 @@ def test_a_cell_placed_out_of_order_missing_or_unknown_is_reported_with_its_line
         "docs/en/c/a_lab.md:4: places cell 'trian', which the code does not have")
 
 
+
+
+def test_a_lab_pages_links_to_other_pages_become_the_sites_urls_relative_to_the_page():
+    from engine.page import link_url
+
+    here = "regularization/weight_decay_lab.md"
+    assert [link_url(t, here) for t in ("overfitting.md#early-stopping", "../autograd/basics.md", "../index.md",
+                                        "weight_decay_lab.md#setup", "#setup", "https://x.org/a.md")] == [
+        "../overfitting/#early-stopping", "../../autograd/basics/", "../../", "#setup", "#setup", "https://x.org/a.md"]

@@ -140,6 +140,17 @@ def test_prose_that_is_empty_untitled_or_in_another_language_is_reported(tmp_pat
         "docs/en/c/p.md: markdown cell 2 is empty"]
 
 
+def test_prose_links_to_other_pages_point_at_the_hosted_site_and_a_source_link_is_reported(tmp_path):
+    page = PAGE.replace("Some prose.", "See [the basics](../autograd/basics.md#leaf) and [below](#t).")
+    nb = _tree(tmp_path, page=page)
+    assert check_notebook(nb, tmp_path, "en", Path("c/p.md")) == [
+        "docs/en/c/p.md: markdown cell 1 links to ../autograd/basics.md#leaf, a source file that is not in the "
+        "notebook's folder (link the hosted page)"]
+    notebook.with_site_links(nb, "c/p.md", "https://example.org/site/en/")
+    assert "[the basics](https://example.org/site/en/autograd/basics/#leaf) and [below](#t)" in nb["cells"][1]["source"]
+    assert check_notebook(nb, tmp_path, "en", Path("c/p.md")) == []
+
+
 def _ran(nb: dict) -> dict:
     return json.loads(json.dumps(nb))
 
