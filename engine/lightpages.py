@@ -15,8 +15,7 @@
   ``data-search-exclude``; the theme's search plugin is shown each page without them
   and without its formulas (their MathML and TeX source would show in the results).
 - Images load lazily (``loading="lazy"``): a phone fetches a figure when the reader
-  scrolls near it. A code block too wide for a phone takes keyboard focus from the
-  start (the theme mounts code blocks as they come into view).
+  scrolls near it.
 - The search index is written as UTF-8 rather than ``\\uXXXX`` escapes (the theme's
   plugin escapes every non-ASCII character: 6 bytes for each Chinese character and for
   each zero-width space its segmentation adds). Same JSON, about 40% smaller for zh.
@@ -79,33 +78,12 @@ def lazy_images(html: str) -> str:
     return IMG.sub('<img loading="lazy" decoding="async"', html)
 
 
-# A code block whose longest line is wider than a phone's column scrolls sideways there.
-# The theme makes a scrolling block focusable (tabindex) only once it has come into view
-# (content.lazy), so a keyboard reader tabbing down the page would pass over it: such a
-# block is focusable from the start (the theme drops the tabindex when, seen, it fits).
-PHONE_CODE_CHARS = 38  # monospace characters in a 390 px wide column
-CODE_BLOCK = re.compile(r'(?P<head><div class="(?P<cls>language-[^"]*)">(?:(?!<pre).)*?<pre[^>]*><span></span>)'
-                        r'<code>(?P<body>.*?)</code>', re.S)
-
-
-def focusable_wide_code(html: str) -> str:
-    import html as entities
-
-    def mark(m: re.Match) -> str:
-        text = entities.unescape(re.sub(r"<[^>]*>", "", m["body"]))
-        if "no-copy" in m["cls"] or max(map(len, text.splitlines()), default=0) <= PHONE_CODE_CHARS:
-            return m.group(0)  # an output block wraps its lines (site.css)
-        return f'{m["head"]}<code tabindex="0">{m["body"]}</code>'
-
-    return CODE_BLOCK.sub(mark, html)
-
-
 def prepare(html: str) -> tuple[str, bool, bool]:
     """(the page's HTML made light, whether it is a notebook page, whether it has math)."""
     notebook = NOTEBOOK in html
     if notebook:
         html = strip_notebook_inline(html)
-    return focusable_wide_code(lazy_images(exclude_code_from_search(html, notebook))), notebook, has_math(html)
+    return lazy_images(exclude_code_from_search(html, notebook)), notebook, has_math(html)
 
 
 # The theme's search plugin parses all of page.content and skips what is excluded; its

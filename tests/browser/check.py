@@ -145,53 +145,11 @@ def close_context(ctx) -> None:
     SUMMARY["blocked_off_host"] += len(ctx.traffic.blocked)
 
 
-def visit(tab, url: str, whole: bool = False) -> None:
+def visit(tab, url: str) -> None:
     """Open url in the shared tab and wait until it is loaded (the theme and site.js
-    render on DOMContentLoaded; images are in), with whole=True until the page has been
-    seen whole (see seen_whole), and every request has finished."""
+    render on DOMContentLoaded; images are in) and every request has finished."""
     tab.goto(url, wait_until="load")
-    if whole:
-        seen_whole(tab)
     tab.context.traffic.settle(tab)
-
-
-FRAMES = "() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))"
-EVERY_TAB = """async () => {
-  const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  const sets = [...document.querySelectorAll("article .tabbed-set")].map((set) =>
-    [...set.querySelectorAll(":scope > input")]);
-  const checked = sets.map((inputs) => inputs.find((i) => i.checked));
-  for (let n = 1; n < Math.max(0, ...sets.map((inputs) => inputs.length)); n++) {
-    sets.forEach((inputs) => { if (inputs[n]) inputs[n].checked = true; });
-    await frames();
-  }
-  checked.forEach((input) => { if (input) input.checked = true; });
-}"""
-
-
-def seen_whole(tab) -> None:
-    """The page as a reader leaves it who has scrolled to its end and opened every answer
-    and tab: the theme mounts a code block (its copy button, its annotations) when it
-    comes into view (content.lazy). A window as tall as the page shows every block at
-    once; then the window is put back."""
-    size = tab.viewport_size
-    closed = tab.evaluate("""() => { const shut = [...document.querySelectorAll("article details:not([open])")];
-      shut.forEach((d) => { d.open = true; d.dataset.seenWhole = ""; }); return shut.length; }""")  # the reader opens each answer
-    height = 0
-    for _ in range(6):  # blocks laid out at their real height make the page taller
-        now = tab.evaluate("document.documentElement.scrollHeight")
-        if now <= height:
-            break
-        height = now
-        tab.set_viewport_size({"width": size["width"], "height": min(height, 60000)})
-        tab.evaluate(FRAMES)
-        tab.evaluate(EVERY_TAB)  # and each tab of a set of content tabs
-    tab.set_viewport_size(size)
-    tab.evaluate("""() => { const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-      if (target) target.scrollIntoView({behavior: "instant"}); else window.scrollTo(0, 0); }""")
-    if closed:
-        tab.evaluate("""() => document.querySelectorAll("article details[data-seen-whole]").forEach((d) => { d.open = false; })""")
-    tab.evaluate(FRAMES)
 
 
 # The smallest tick label of every figure on the page, in CSS px as rendered: the
@@ -331,7 +289,7 @@ def page_problems(tab, url: str, lang: str, language_links: dict[str, str], phon
     traffic = tab.context.traffic
     traffic.settle(tab)  # what the previous page asked for is not this page's business
     errors_before, blocked_before, failed_before = len(tab.errors), len(traffic.blocked), len(traffic.failed)
-    visit(tab, url, whole=True)  # every copy button, as a reader who has read it all finds them
+    visit(tab, url)
     facts = tab.evaluate(PAGE_FACTS, copy_all)
     problems = []
     # The real mechanism once per page: a trusted click, then read the clipboard.
@@ -597,10 +555,10 @@ def screenshots(tab, site_url: str) -> list[str]:
     return problems
 
 
-def in_scheme(tab, url: str, scheme: str, whole: bool = False) -> None:
+def in_scheme(tab, url: str, scheme: str) -> None:
     """Open url and check that the theme shows the scheme of the reader's system: no
     colour scheme was chosen on the site, so the theme follows the system's mode."""
-    visit(tab, url, whole)
+    visit(tab, url)
     want = "slate" if scheme == "dark" else "default"
     shown = tab.evaluate("document.body.getAttribute('data-md-color-scheme')")
     assert shown == want, f"{url}: the theme shows {shown!r} in a system in {scheme} mode, not {want!r}"
@@ -660,7 +618,7 @@ def axe_problems(scheme_tab, site_url: str, lang: str, scheme: str) -> list[str]
     script = AXE.read_text(encoding="utf-8")
     problems, counts = [], {}
     for _, page in [p for p in PAGES if p[0] == lang and (FULL or p[1] == AXE_SAMPLE[scheme])]:
-        in_scheme(scheme_tab, site_url + url_path(lang, page), scheme, whole=True)
+        in_scheme(scheme_tab, site_url + url_path(lang, page), scheme)
         scheme_tab.evaluate("() => document.fonts.ready")
         scheme_tab.add_script_tag(content=script)
         for v in scheme_tab.evaluate(AXE_RUN):
