@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .page import ADMONITION, INCLUDE, LINK, TAB, Page, links_as_urls, snippet_code, without_heading_id
+from .page import ADMONITION, INCLUDE, LINK, TAB, Page, links_as_urls, page_url, snippet_code, without_heading_id
 from .settings import for_snippet
 
 TRACEBACK = "Traceback (most recent call last):"
@@ -301,8 +301,7 @@ def for_page(page: Page, root: Path, lang: str, words: dict, made: Provenance, p
 
 def path_in_site(site: Path, lang_dir: str, page: Path) -> Path:
     """Where a page's notebook is in a built site."""
-    base = site / lang_dir
-    return base / page.parent / "index.ipynb" if page.stem == "index" else base / page.with_suffix("") / f"{page.stem}.ipynb"
+    return site / lang_dir / page_url(page.as_posix()) / ("index.ipynb" if page.stem == "index" else f"{page.stem}.ipynb")
 
 
 def _images_svg(cell: dict) -> int:
