@@ -19,6 +19,8 @@ import re
 import subprocess
 from pathlib import Path
 
+from . import fonts
+
 ARITHMATEX = re.compile(r'<(?P<tag>span|div) class="arithmatex">(?P<body>.*?)</(?P=tag)>', re.S)
 DELIMITERS = re.compile(r"^\\\((?P<inline>.*)\\\)$|^\\\[(?P<display>.*)\\\]$", re.S)
 NOTEBOOK = '<div class="jupyter-wrapper">'
@@ -42,6 +44,7 @@ class Katex:
         self.cache_path = root / ".cache" / "katex" / f"{self.version}-{name}.json"  # one per build: no race
         self.cache = json.loads(self.cache_path.read_text(encoding="utf-8")) if self.cache_path.exists() else {}
         self.new, self.proc = 0, None
+        self.chars: set[str] = set()  # of every formula rendered: the fonts keep these (engine/fonts.py)
 
     def _node(self):
         if self.proc is None:
@@ -62,6 +65,7 @@ class Katex:
                 raise MathError(tex, answer["error"])
             self.cache[key] = answer["html"]
             self.new += 1
+        self.chars |= fonts.formula_chars(self.cache[key])
         return self.cache[key]
 
     def close(self) -> None:

@@ -1,6 +1,6 @@
 """MkDocs hook, last: formulas rendered, the provenance line, Chinese line breaks, light
-pages and the search index (engine/math.py, engine/provenance.py, engine/cjk.py and
-engine/lightpages.py do the work)."""
+pages, the search index and KaTeX's fonts cut to the formulas' characters (engine/math.py,
+engine/provenance.py, engine/cjk.py, engine/lightpages.py and engine/fonts.py do the work)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,7 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.utils import get_relative_url
 
-from engine import cjk, lightpages, math, provenance, words
+from engine import cjk, fonts, lightpages, math, provenance, words
 
 _katex: dict[str, math.Katex] = {}  # one per build: its Node process and cache
 
@@ -61,6 +61,10 @@ on_page_context = CombinedEvent(_search_view, _page_view)
 
 
 def on_post_build(config):
+    chars = set()
     if "build" in _katex:
-        _katex.pop("build").close()
+        katex = _katex.pop("build")
+        katex.close()
+        chars = katex.chars
+    fonts.subset_site(Path(config.site_dir), chars, _root(config) / ".cache" / "fonts")
     lightpages.index_as_utf8(Path(config.site_dir))

@@ -4,7 +4,7 @@ every stylesheet, script, image, font and search file a first visit fetches; `ma
 measures the same in Chromium), and the search index waits for the reader."""
 from __future__ import annotations
 
-from engine import bench
+from engine import bench, fonts
 from engine.languages import languages
 from tests.support import ROOT
 
@@ -59,3 +59,8 @@ def test_the_katex_that_renders_the_formulas_is_the_one_whose_stylesheet_pages_l
     served = (ROOT / "docs" / "assets" / "vendor" / "katex" / "VERSION").read_text().strip()
     assert rendering == pinned == served, (f"KaTeX {rendering} renders, {pinned} is pinned, {served} is served: "
                                            "npm ci, then bash scripts/vendor_katex.sh")
+
+
+def test_every_character_a_formula_shows_is_still_in_the_cut_down_fonts(built_site):
+    """engine/fonts.py cuts KaTeX's fonts to the formulas' characters when the site is built."""
+    assert fonts.glyph_problems(built_site.path, ROOT / "docs" / "assets" / "vendor" / "katex" / "fonts") == []
