@@ -25,7 +25,7 @@ class DriftMode:
         self.mode, self.release = config.getoption("drift"), drift.release_of(torch.__version__)
         self.report = Path(config.getoption("drift_report"))
         self.report = self.report if self.report.is_absolute() else self.root / self.report
-        self.previous = drift.load_summary(self.root, self.release)
+        self.previous = drift.summaries(self.root).get(self.release, {})
         self.seen: dict[str, dict] = {}  # snippet -> status, checked fingerprint, entry, diff
 
     def check(self, item, result: run.RunResult, cfg) -> None:
