@@ -1,21 +1,17 @@
-"""``--drift write|check`` (make drift): the snippets run on a newer torch and are compared
-with the pinned one's outputs (same tolerances). ``write`` writes, refreshes or deletes this
-release's records and summary (engine/drift.py; a differing snippet runs twice, as
---update-outputs does); ``check`` writes nothing under snippets/ and fails on a difference
-not recorded yet (the weekly CI job), leaving the record it would write in the report
-folder. A plugin object, registered by tests/plugin/snippets.py."""
+"""``--drift write|check`` (make drift; registered by tests/plugin/snippets.py): the snippets on a
+newer torch against the pinned one's outputs. ``write`` writes, refreshes or deletes this release's
+records and summary (engine/drift.py; a new record only when two runs agree); ``check`` writes nothing
+under snippets/ and fails on a difference not recorded yet, leaving the record it would write in the report."""
 from __future__ import annotations
 
 import collections
 import datetime
-import json
 import platform
 
 import torch
 
-from engine import compare, drift, run
-
-DIFFER = ("recorded", "refreshed", "new", "changed", "unrecorded")
+from engine import compare, drift, provenance, run
+from tests.plugin.snippets import SnippetFailure  # already imported: it registers this plugin
 
 
 class DriftMode:
@@ -28,11 +24,9 @@ class DriftMode:
 
     def check(self, item, result: run.RunResult, cfg) -> None:
         """Compare one snippet's run with its main output; keep this release's record in step."""
-        from tests.plugin.snippets import SnippetFailure
-
         record, again = drift.record_path(item.path, self.release), f"run `make drift TORCH={self.release}`"
         rec, out = item._rel(record), item._rel(item.expected_path)
-        info = self.seen[item.rel] = {"status": "failed", "checked": drift.checked_fingerprint(item.path)}
+        info = self.seen[item.rel] = {"status": "failed", "checked": drift.checked_fingerprint(item.path), "entry": {}}
         if result.timed_out or not item.expected_path.exists():
             raise SnippetFailure(f"{item.rel}: did not finish within {cfg.timeout:g} s" if result.timed_out else
                                  f"{item.rel}: no {out}: run `make update-outputs` first")
@@ -74,12 +68,10 @@ class DriftMode:
         """This run's summary of the release, merged with the last one for snippets not run."""
         kept = lambda table: {k: v for k, v in self.previous.get(table, {}).items()
                               if (self.root / k).exists() and k not in self.seen}
-        done = {rel: info for rel, info in self.seen.items() if info["status"] != "failed"}
-        checked = {**kept("checked"), **{rel: info["checked"] for rel, info in done.items()}}
-        records = {**kept("records"), **{rel: info["entry"] for rel, info in done.items()
-                                         if "entry" in info and info["status"] != "unrecorded"}}
-        data = {"release": self.release, "torch": torch.__version__,
-                "base": json.loads((self.root / "snippets/provenance.json").read_text()).get("torch"),
+        checked = {**kept("checked"), **{rel: i["checked"] for rel, i in self.seen.items() if i["status"] != "failed"}}
+        records = {**kept("records"), **{rel: i["entry"] for rel, i in self.seen.items()
+                                         if i["entry"] and i["status"] not in ("failed", "unrecorded")}}
+        data = {"release": self.release, "torch": torch.__version__, "base": provenance.made_by(self.root).get("torch"),
                 "date": datetime.date.today().isoformat(), "cpu_capability": torch.backends.cpu.get_cpu_capability(),
                 "threads": run.THREADS, "python": platform.python_version(),
                 "checked": dict(sorted(checked.items())), "records": dict(sorted(records.items()))}
@@ -89,15 +81,15 @@ class DriftMode:
 
     def pytest_terminal_summary(self, terminalreporter):
         data, counts = self.summary(), collections.Counter(info["status"] for info in self.seen.values())
+        differ = sum(bool(info["entry"]) and info["status"] != "failed" for info in self.seen.values())
         head = (f"torch {torch.__version__} ({data['cpu_capability']}, {data['threads']} thread(s)): "
-                f"{len(self.seen)} snippets run, {sum(counts[k] for k in DIFFER)} differ from torch "
-                f"{data['base']}; " + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
+                f"{len(self.seen)} snippets run, {differ} differ from torch {data['base']}; "
+                + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
         if self.mode == "write" and self.seen:
             head += f"; wrote {drift.write_summary(self.root, data).relative_to(self.root).as_posix()}"
-        rows = [f"  {rel}  {info['status']}  lines {','.join(map(str, e.get('lines', [])))}  "
-                f"{e.get('was', '')!r} -> {e.get('now', '')!r}"
-                for rel, info in sorted(self.seen.items()) if info["status"] != "same"
-                for e in [info.get("entry", {})]]
+        rows = [f"  {rel}  {info['status']}  lines {','.join(map(str, info['entry'].get('lines', [])))}  "
+                f"{info['entry'].get('was', '')!r} -> {info['entry'].get('now', '')!r}"
+                for rel, info in sorted(self.seen.items()) if info["status"] != "same"]
         self.report.mkdir(parents=True, exist_ok=True)
         path = self.report / f"torch-{self.release}.md"
         diffs = "".join(f"\n## {rel}\n\n```diff\n{info['diff']}```\n"
@@ -105,5 +97,4 @@ class DriftMode:
         path.write_text(f"# make drift: torch {torch.__version__}\n\n{head}\n\n```\n" + "\n".join(rows) + "\n```\n"
                         + diffs, encoding="utf-8")
         terminalreporter.write_sep("-", f"make drift: torch {self.release}")
-        for line in [head, *rows, f"  report: {path}"]:
-            terminalreporter.write_line(line)
+        terminalreporter.write_line("\n".join([head, *rows, f"  report: {path}"]))
