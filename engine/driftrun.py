@@ -16,11 +16,6 @@ import sys
 import time
 from pathlib import Path
 
-from . import drift, kernel, notebook, numbers
-from .languages import languages
-from .page import Page, pages
-from .words import table
-
 ROOT = Path(__file__).resolve().parents[1]
 VERSION = re.compile(r"^\d+\.\d+(?:\.\d+)?(?:(?:a|b|rc|\.post|\.dev)\d+)*$")
 PIN = re.compile(r"^([A-Za-z0-9_.-]+)==(\S+)$", re.M)
@@ -59,7 +54,12 @@ def ensure_venv(version: str) -> tuple[Path, float | None]:
 
 def after_snippets(root: Path = ROOT) -> int:
     """Step 3, in the newer torch's venv: the chapter notebooks and the prose numbers."""
-    import torch
+    import torch  # these imports need the venv: make drift itself starts from any Python 3.11
+
+    from . import drift, kernel, notebook, numbers
+    from .languages import languages
+    from .page import Page, pages
+    from .words import table
 
     release, source, problems = drift.release_of(torch.__version__), languages(root)[0].code, []
     def printed(snippet: str) -> str:  # what the page shows on this release: its record, or the output
