@@ -97,7 +97,7 @@ new-language: $(STAMP) ## Add a partly translated language: LANG_CODE=xx [LANG_N
 
 drift: ## Run everything on a newer PyTorch, record what differs: TORCH=2.14.1 [CHECK=1] (.venv-torch-<version>)
 	@test -n "$(TORCH)" || { echo "usage: make drift TORCH=2.14.1 [CHECK=1]  (a torch release pip can install)"; exit 2; }
-	@$(PYTHON) -m engine drift $(TORCH) --python $(PYTHON) $(if $(CHECK),--check)
+	@$(PYTHON) -m engine drift $(TORCH) $(if $(CHECK),--check)
 
 bench: $(STAMP) ## Measure: snippet count, test time, import torch, harness overhead, standalone, build
 	$(PY) -m engine bench

@@ -1,20 +1,8 @@
-"""What newer PyTorch releases print differently: records, their check, what readers see.
-
-The outputs under ``snippets/`` come from the pinned torch (``snippets/provenance.json``).
-``make drift TORCH=<version>`` (engine/driftrun.py) runs every snippet again on a newer
-release. Where one prints something else beyond its tolerance, it writes a **record**
-beside it, ``snippets/<chapter>/<page>_<step>.torch-<release>.out``, and every release
-has one **summary**, ``snippets/drift/torch-<release>.json``: the release, date, CPU
-level, threads, a fingerprint of every snippet checked, and per record the fingerprints
-of the snippet, its main output and the record when it was made, the record's lines that
-differ, and the first of them before and after.
-
-``check`` is what ``make test`` runs without the second torch: a record is stale when
-its snippet or main output changed since (or it was edited by hand), it must be listed
-in its summary, and it must really differ from the main output. Readers see, under
-every output a newer release prints differently, one note per distinct record naming
-the releases that print it (``notes``), and the Version notes page (``version_notes``).
-"""
+"""What newer PyTorch releases print differently (``make drift``, engine/driftrun.py): a **record**
+``<page>_<step>.torch-<release>.out`` beside each snippet whose output differs on that release, and per
+release a **summary** ``snippets/drift/torch-<release>.json`` (torch, date, CPU, threads, the snippets
+checked; per record the fingerprints it was made from and its differing lines). ``check`` keeps them
+true without that torch; ``notes`` and ``version_notes`` are what readers see."""
 from __future__ import annotations
 
 import difflib
@@ -23,7 +11,6 @@ import html
 import json
 import posixpath
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import compare, settings
@@ -31,8 +18,7 @@ from .page import Page, pages_showing
 from .words import join
 
 RECORD = re.compile(r"^(?P<stem>.+)\.torch-(?P<release>\d+(?:\.\d+)+[\w.]*)\.out$")
-SUMMARY_DIR = "snippets/drift"
-SUMMARY = re.compile(r"^torch-(?P<release>\d+(?:\.\d+)+[\w.]*)\.json$")
+SUMMARY_FILE = "snippets/drift/torch-{release}.json"
 VERSIONS_PAGE = "versions.md"
 MARKER = "<!-- drift-notes -->"  # in docs/<lang>/versions.md: the tables go there
 
@@ -50,205 +36,138 @@ def record_path(snippet: Path, release: str) -> Path:
     return Path(snippet).with_name(f"{Path(snippet).stem}.torch-{release}.out")
 
 
+def read(path: Path) -> str | None:
+    return path.read_text(encoding="utf-8") if path.exists() else None
+
+
 def fingerprint(text: str | None) -> str | None:
     return None if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def file_fingerprint(path: Path) -> str | None:
-    return fingerprint(path.read_text(encoding="utf-8")) if path.exists() else None
-
-
 def checked_fingerprint(snippet: Path) -> str:
     """What 'checked on release X' covers for one snippet: its code and its main output."""
-    out = snippet.with_suffix(".out")
-    return fingerprint(snippet.read_text(encoding="utf-8") + "\0" + (out.read_text(encoding="utf-8") if out.exists() else ""))
+    return fingerprint(snippet.read_text(encoding="utf-8") + "\0" + (read(snippet.with_suffix(".out")) or ""))
 
 
-@dataclass
-class Summary:
-    path: Path
-    data: dict
-
-    @property
-    def release(self) -> str:
-        return self.data.get("release", "")
-
-    @property
-    def records(self) -> dict[str, dict]:
-        return self.data.get("records", {})
-
-    @property
-    def base(self) -> str:
-        return release_of(self.data.get("base") or "?")
-
-
-def summaries(root: Path) -> list[Summary]:
-    """Every release's summary, newest release first."""
-    folder = root / SUMMARY_DIR
-    found = [Summary(p, json.loads(p.read_text(encoding="utf-8")))
-             for p in (folder.iterdir() if folder.is_dir() else []) if SUMMARY.match(p.name)]
-    return sorted(found, key=lambda s: version_key(s.release), reverse=True)
-
-
-def load_summary(root: Path, release: str) -> dict:
-    path = root / SUMMARY_DIR / f"torch-{release}.json"
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+def summaries(root: Path) -> dict[str, dict]:
+    """Every release's summary, ``release -> data``, newest release first."""
+    found = {p.stem.removeprefix("torch-"): json.loads(p.read_text(encoding="utf-8"))
+             for p in root.glob(SUMMARY_FILE.format(release="*"))}
+    return dict(sorted(found.items(), key=lambda item: version_key(item[0]), reverse=True))
 
 
 def write_summary(root: Path, data: dict) -> Path:
-    path = root / SUMMARY_DIR / f"torch-{data['release']}.json"
+    path = root / SUMMARY_FILE.format(release=data["release"])
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
 
 
-# ---------------------------------------------------------------- making a record
-def differing_lines(record: str, main: str, rtol: float = compare.DEFAULT_RTOL,
-                    atol: float = compare.DEFAULT_ATOL) -> list[int]:
-    """1-based lines of ``record`` that differ from ``main`` beyond tolerance (lines paired
-    with difflib; a changed line whose numbers are within tolerance is not marked)."""
+def entry_for(snippet: Path, record: str, main: str, cfg: settings.Settings, reason: str) -> dict:
+    """What a summary stores about one record: fingerprints, the lines that differ from ``main``
+    beyond tolerance (paired by difflib; added lines too), the first of them before and after."""
     a, b = record.splitlines(), main.splitlines()
-    marked = []
+    lines, was = [], []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         for k in range(i1, i2) if tag != "equal" else ():
-            other = j1 + (k - i1)
-            if not (tag == "replace" and other < j2 and compare.compare(a[k], b[other], rtol, atol).ok):
-                marked.append(k + 1)
-    return marked
+            other = b[j1 + k - i1] if tag == "replace" and j1 + k - i1 < j2 else None
+            if other is None or not compare.compare(a[k], other, cfg.rtol, cfg.atol).ok:
+                lines.append(k + 1)
+                was.append(other or "")
+    return {"snippet_sha": fingerprint(read(snippet)), "out_sha": fingerprint(main), "record_sha": fingerprint(record),
+            "lines": lines, "reason": reason, "was": was[0] if was else "", "now": a[lines[0] - 1] if lines else ""}
 
 
-def entry_for(snippet: Path, record: str, main: str, cfg: settings.Settings, reason: str) -> dict:
-    """What a summary stores about one record."""
-    lines = differing_lines(record, main, cfg.rtol, cfg.atol)
-    was = now = ""
-    if lines:
-        a, b, k = record.splitlines(), main.splitlines(), lines[0] - 1
-        now = a[k]
-        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-            if i1 <= k < i2 and tag == "replace" and j1 + (k - i1) < j2:
-                was = b[j1 + (k - i1)]
-    return {"snippet_sha": file_fingerprint(snippet), "out_sha": fingerprint(main), "record_sha": fingerprint(record),
-            "lines": lines, "reason": reason, "was": was, "now": now}
-
-
-# ---------------------------------------------------------------- the check, without the newer torch
 def check(root: Path) -> list[str]:
-    """Problems of the committed records and summaries; each names file:line."""
-    problems = []
-    by_release = {s.release: s for s in summaries(root)}
-    for s in by_release.values():
-        where, run = s.path.relative_to(root).as_posix(), f"run `make drift TORCH={s.release}`"
-        lines = s.path.read_text(encoding="utf-8").splitlines()
-        for rel, entry in sorted(s.records.items()):
-            line = next((n for n, text in enumerate(lines, 1) if json.dumps(rel) + ": {" in text), 1)
-            snippet, record = root / rel, record_path(root / rel, s.release)
-            rec = record.relative_to(root).as_posix()
-            main = snippet.with_suffix(".out")
-            if not snippet.exists() or not record.exists():
-                missing = rel if not snippet.exists() else f"a record {rec}"
+    """Problems of the committed records and summaries, each naming file:line."""
+    problems, found = [], summaries(root)
+    for release, data in found.items():
+        where, run = SUMMARY_FILE.format(release=release), f"run `make drift TORCH={release}`"
+        lines = (root / where).read_text(encoding="utf-8").splitlines()
+        for rel, entry in sorted(data.get("records", {}).items()):
+            out, rec = Path(rel).with_suffix(".out").as_posix(), record_path(Path(rel), release).as_posix()
+            if not (root / rel).exists() or not (root / rec).exists():
+                line = next((n for n, text in enumerate(lines, 1) if json.dumps(rel) + ": {" in text), 1)
+                missing = rel if not (root / rel).exists() else f"a record {rec}"
                 problems.append(f"{where}:{line}: lists {missing}, which does not exist; {run}")
                 continue
-            changed = [what for what, now, then in (
-                (rel, file_fingerprint(snippet), entry.get("snippet_sha")),
-                (main.relative_to(root).as_posix(), file_fingerprint(main), entry.get("out_sha")),
-                (f"{rec} itself (edited by hand?)", file_fingerprint(record), entry.get("record_sha"))) if now != then]
-            cfg = settings.for_snippet(snippet)
+            changed = [f"{path} itself (edited by hand?)" if path == rec else path
+                       for path, key in ((rel, "snippet_sha"), (out, "out_sha"), (rec, "record_sha"))
+                       if fingerprint(read(root / path)) != entry.get(key)]
+            cfg, main = settings.for_snippet(root / rel), read(root / out)
             if changed:
                 problems.append(f"{rec}:1: stale: {' and '.join(changed)} changed since the record was made; {run}")
-            elif main.exists() and compare.compare(record.read_text(encoding="utf-8"),
-                                                   main.read_text(encoding="utf-8"), cfg.rtol, cfg.atol).ok:
-                problems.append(f"{rec}:1: equals {main.relative_to(root).as_posix()} within its tolerance "
-                                f"(rtol {cfg.rtol:g}, atol {cfg.atol:g}): a record exists only for an output that "
-                                f"differs; delete it and its entry ({run} does)")
-    for record in sorted((root / "snippets").rglob("*.out")) if (root / "snippets").is_dir() else []:
-        m = RECORD.match(record.name)
-        if not m:
-            continue
-        rec, release = record.relative_to(root).as_posix(), m.group("release")
-        snippet = record.with_name(m.group("stem") + ".py").relative_to(root).as_posix()
-        s = by_release.get(release)
-        if s is None or snippet not in s.records:
-            listed = f"there is no summary {SUMMARY_DIR}/torch-{release}.json" if s is None else \
-                f"it is not listed in {s.path.relative_to(root).as_posix()}"
-            problems.append(f"{rec}:1: a record of torch {release}, but {listed}; run `make drift TORCH={release}`")
+            elif main is not None and compare.compare(read(root / rec), main, cfg.rtol, cfg.atol).ok:
+                problems.append(f"{rec}:1: equals {out} within its tolerance (rtol {cfg.rtol:g}, atol "
+                                f"{cfg.atol:g}): a record exists only for an output that differs; delete it and its "
+                                f"entry ({run} does)")
+    for path in sorted(root.glob("snippets/**/*.torch-*.out")):  # every record, listed or not
+        m = RECORD.match(path.relative_to(root).as_posix())
+        release = m["release"] if m else None
+        if m and m["stem"] + ".py" not in found.get(release, {}).get("records", {}):
+            summary = SUMMARY_FILE.format(release=release)
+            why = f"it is not listed in {summary}" if release in found else f"there is no summary {summary}"
+            problems.append(f"{m[0]}:1: a record of torch {release}, but {why}; run `make drift TORCH={release}`")
     return problems
 
 
-# ---------------------------------------------------------------- what readers see
-def _records_of(root: Path, snippet: str) -> list[list[tuple[Summary, str, dict]]]:
-    """The releases that recorded a difference for a snippet, grouped by what they print
-    (newest release first in each group): one note per distinct record."""
-    groups: dict[str, list] = {}
-    for s in summaries(root):
-        if snippet in s.records:
-            record = record_path(Path(snippet), s.release).as_posix()
-            text = (root / record).read_text(encoding="utf-8") if (root / record).exists() else record
-            groups.setdefault(text, []).append((s, record, s.records[snippet]))
-    return list(groups.values())
-
-
-def anchor(snippet: str, release: str) -> str:
-    """The id of a release's note under a snippet's output: drift-<stem>-2-14-1."""
-    return "drift-" + Path(snippet).stem + "-" + re.sub(r"\W", "-", release)
-
-
-def anchor_release(release: str) -> str:
-    return "torch-" + re.sub(r"\W", "-", release)
+def anchor(release: str, snippet: str | None = None) -> str:
+    """The id of a release on the Version notes (torch-2-14-1) or of its note under a snippet (drift-<stem>-2-14-1)."""
+    return (f"drift-{Path(snippet).stem}-" if snippet else "torch-") + re.sub(r"\W", "-", release)
 
 
 def notes(root: Path, out: str, indent: str, page_uri: str, words: dict) -> list[str]:
-    """Markdown lines under a snippet's output block: a collapsed note per distinct record
-    of newer releases, titled with them, the record inside with the differing lines marked."""
-    snippet = out[: -len(".out")] + ".py"
+    """Markdown lines under a snippet's output: a collapsed note per distinct record of newer
+    releases, titled with the releases that print it, the record inside, its differing lines marked."""
+    snippet, found = out[: -len(".out")] + ".py", summaries(root)
+    rec = lambda release: record_path(Path(snippet), release).as_posix()
     link = posixpath.relpath(VERSIONS_PAGE, posixpath.dirname(page_uri) or ".")
+    groups: dict[str, list[str]] = {}  # what a record prints -> the releases printing it, newest first
+    for release in (r for r, data in found.items() if snippet in data.get("records", {})):
+        text = read(root / rec(release))
+        groups.setdefault(rec(release) if text is None else text, []).append(release)
     lines = []
-    for group in _records_of(root, snippet):
-        summary, record, entry = group[0]
-        releases = sorted((s.release for s, _, _ in group), key=version_key)
-        title = words["drift_title"].format(release=join(releases, words))
-        body = words["drift_body"].format(base=summary.base, release=join(releases, words),
-                                          date=summary.data.get("date", "?"),
-                                          link=f"{link}#{anchor_release(releases[-1])}")
-        marked = " ".join(str(n) for n in entry.get("lines", []))
-        lines += ["", *(f'{indent}<span id="{anchor(snippet, r)}"></span>' for r in reversed(releases)), "",
-                  f'{indent}??? info drift-note "{title}"', "", f"{indent}    {body}", "",
-                  f"{indent}    ``` {{ .text .no-copy" + (f' hl_lines="{marked}"' if marked else "") + " }",
-                  f'{indent}    --8<-- "{record}"', f"{indent}    ```"]
+    for releases in groups.values():
+        newest, names = found[releases[0]], join(releases[::-1], words)
+        body = words["drift_body"].format(base=release_of(newest.get("base") or "?"), release=names,
+                                          date=newest.get("date", "?"), link=f"{link}#{anchor(releases[0])}")
+        marked = " ".join(map(str, newest["records"][snippet].get("lines", [])))
+        hl = f' hl_lines="{marked}"' if marked else ""
+        lines += ["", *(f'{indent}<span id="{anchor(r, snippet)}"></span>' for r in releases), "",
+                  f'{indent}??? info drift-note "{words["drift_title"].format(release=names)}"', "",
+                  f"{indent}    {body}", "", f"{indent}    ``` {{ .text .no-copy{hl} }}",
+                  f'{indent}    --8<-- "{rec(releases[0])}"', f"{indent}    ```"]
     return lines
 
 
 def version_notes(root: Path, lang: str, words: dict) -> str:
     """Every release's differences, newest first: the Version notes page's tables."""
-    found, parts, docs = summaries(root), [], root / "docs"
-    for s in found:
-        parts.append("## " + words["drift_release"].format(release=s.release, anchor=anchor_release(s.release)))
-        parts.append(words["drift_summary"].format(
-            date=s.data.get("date", "?"), torch=s.data.get("torch", s.release), checked=len(s.data.get("checked", {})),
-            cpu=s.data.get("cpu_capability", "?"), threads=s.data.get("threads", "?"), base=s.base, count=len(s.records)))
-        if not s.records:
-            parts.append(words["drift_none"])
-            continue
-        head = [h.format(base=s.base, release=s.release) for h in words["drift_head"]]
+    parts, docs = [], root / "docs"
+    for release, s in summaries(root).items():
+        records, base = s.get("records", {}), release_of(s.get("base") or "?")
+        parts += ["## " + words["drift_release"].format(release=release, anchor=anchor(release)),
+                  words["drift_summary"].format(date=s.get("date", "?"), torch=s.get("torch", release),
+                                                checked=len(s.get("checked", {})), cpu=s.get("cpu_capability", "?"),
+                                                threads=s.get("threads", "?"), base=base, count=len(records))]
+        head = [h.format(base=base, release=release) for h in words["drift_head"]]
         rows = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
-        for snippet, entry in sorted(s.records.items()):
-            links = [f"[{Page.read(docs / lang / p).title or p.stem}]({p.as_posix()}#{anchor(snippet, s.release)})"
+        for snippet, entry in sorted(records.items()):
+            links = [f"[{Page.read(docs / lang / p).title or p.stem}]({p.as_posix()}#{anchor(release, snippet)})"
                      for p in pages_showing(docs, lang, snippet)]
             cells = [f"<code>{html.escape(entry[k])}</code>" if entry.get(k) else "" for k in ("was", "now")]
             rows.append(f"| {'<br>'.join(links) or '-'} | <code>{Path(snippet).name}</code> | "
                         f"{', '.join(map(str, entry.get('lines', [])))} | {cells[0]} | {cells[1]} |")
-        parts.append("\n".join(rows))
-    return "\n\n".join(parts) if found else words["drift_empty"]
+        parts.append("\n".join(rows) if records else words["drift_none"])
+    return "\n\n".join(parts) or words["drift_empty"]
 
 
 def newest_check(root: Path, shown: list[str]) -> dict | None:
-    """For the provenance line: the newest release the outputs were checked on, and of
-    the snippets a page shows, how many that check covered and how many differ."""
-    found = summaries(root)
-    if not found:
+    """For the provenance line: the newest release the outputs were checked on, and of the
+    snippets a page shows, how many that check covered and how many differ."""
+    release, s = next(iter(summaries(root).items()), (None, {}))
+    if release is None:
         return None
-    s = found[0]
     shown = [p for p in shown if (root / p).exists()]
-    checked = [p for p in shown if s.data.get("checked", {}).get(p) == checked_fingerprint(root / p)]
-    return {"release": s.release, "date": s.data.get("date", "?"), "total": len(shown), "checked": len(checked),
-            "differ": sum(p in s.records for p in checked), "anchor": anchor_release(s.release)}
-
+    checked = [p for p in shown if s.get("checked", {}).get(p) == checked_fingerprint(root / p)]
+    return {"release": release, "date": s.get("date", "?"), "total": len(shown), "checked": len(checked),
+            "differ": sum(p in s.get("records", {}) for p in checked), "anchor": anchor(release)}

@@ -21,7 +21,7 @@ def _root(config) -> Path:
 
 def _made(root: Path, config) -> notebook.Provenance:
     made = provenance.made_by(root).get("torch", "?").split("+")[0]
-    checked = tuple(sorted((s.release for s in drift.summaries(root)), key=drift.version_key))
+    checked = tuple(sorted(drift.summaries(root), key=drift.version_key))
     url = (config.site_url or "").rstrip("/")
     return notebook.Provenance(made, checked, f"{url}/versions/" if url else None)
 

@@ -1,76 +1,63 @@
-"""``--drift write|check`` (make drift): the snippets run on a newer torch and are compared
-with the outputs of the pinned one (same tolerances). An output that differs is a record
-of this release, kept beside the snippet and listed in its summary (engine/drift.py):
-``write`` writes, refreshes or deletes records (a differing snippet runs twice, as
---update-outputs does); ``check`` writes nothing under snippets/ and fails on a
-difference not recorded yet (the weekly CI job), leaving the record it would write in
-the report folder. A plugin object, registered by tests/plugin/snippets.py."""
+"""``--drift write|check`` (make drift; registered by tests/plugin/snippets.py): the snippets on a
+newer torch against the pinned one's outputs. ``write`` writes, refreshes or deletes this release's
+records and summary (engine/drift.py; a new record only when two runs agree); ``check`` writes nothing
+under snippets/ and fails on a difference not recorded yet, leaving the record it would write in the report."""
 from __future__ import annotations
 
+import collections
 import datetime
-import json
 import platform
-from pathlib import Path
 
 import torch
 
-from engine import compare, drift, run
-
-DIFFER = ("recorded", "refreshed", "new", "changed", "unrecorded")
+from engine import compare, drift, provenance, run
+from tests.plugin.snippets import SnippetFailure  # already imported: it registers this plugin
 
 
 class DriftMode:
     def __init__(self, config):
-        self.config, self.root = config, config.rootpath
-        self.mode, self.release = config.getoption("drift"), drift.release_of(torch.__version__)
-        self.report = Path(config.getoption("drift_report"))
-        self.report = self.report if self.report.is_absolute() else self.root / self.report
-        self.previous = drift.load_summary(self.root, self.release)
+        self.root, self.mode = config.rootpath, config.getoption("drift")
+        self.release = drift.release_of(torch.__version__)
+        self.report = self.root / config.getoption("drift_report")  # an absolute option stays as it is
+        self.previous = drift.summaries(self.root).get(self.release, {})
         self.seen: dict[str, dict] = {}  # snippet -> status, checked fingerprint, entry, diff
 
     def check(self, item, result: run.RunResult, cfg) -> None:
         """Compare one snippet's run with its main output; keep this release's record in step."""
-        from tests.plugin.snippets import SnippetFailure
-
-        record, main_path = drift.record_path(item.path, self.release), item.expected_path
-        rec = item._rel(record)
-        info = self.seen[item.rel] = {"status": "failed", "checked": drift.checked_fingerprint(item.path)}
-        if result.timed_out or not main_path.exists():
+        record, again = drift.record_path(item.path, self.release), f"run `make drift TORCH={self.release}`"
+        rec, out = item._rel(record), item._rel(item.expected_path)
+        info = self.seen[item.rel] = {"status": "failed", "checked": drift.checked_fingerprint(item.path), "entry": {}}
+        if result.timed_out or not item.expected_path.exists():
             raise SnippetFailure(f"{item.rel}: did not finish within {cfg.timeout:g} s" if result.timed_out else
-                                 f"{item.rel}: no {item._rel(main_path)}: run `make update-outputs` first")
-        main = main_path.read_text(encoding="utf-8")
+                                 f"{item.rel}: no {out}: run `make update-outputs` first")
+        main, old = item.expected_path.read_text(encoding="utf-8"), drift.read(record)
         cmp = compare.compare(result.output, main, cfg.rtol, cfg.atol)
-        run_again = f"run `make drift TORCH={self.release}`"
         if cmp.ok:
-            info["status"] = "same"
-            if record.exists() and self.mode == "check":
+            if old is not None and self.mode == "check":
                 info["status"] = "stale"
-                raise SnippetFailure(f"{rec}: this release prints what {item._rel(main_path)} holds; {run_again}")
-            if record.exists():
-                record.unlink()
-                info["status"] = "removed"
+                raise SnippetFailure(f"{rec}: this release prints what {out} holds; {again}")
+            info["status"] = "same" if old is None else "removed"
+            record.unlink(missing_ok=True)
             return
-        old = record.read_text(encoding="utf-8") if record.exists() else None
         if old is not None and compare.compare(result.output, old, cfg.rtol, cfg.atol).ok \
                 and compare.same_layout(result.output, old):
+            info["entry"] = drift.entry_for(item.path, old, main, cfg, cmp.reason)
             entry = self.previous.get("records", {}).get(item.rel, {})
-            fresh = entry == drift.entry_for(item.path, old, main, cfg, entry.get("reason", ""))
-            info.update(status="recorded" if fresh else "refreshed", entry=drift.entry_for(item.path, old, main, cfg, cmp.reason))
+            fresh = entry == {**info["entry"], "reason": entry.get("reason", "")}
+            info["status"] = "recorded" if fresh else "refreshed"
             if self.mode == "check" and not fresh:
-                raise SnippetFailure(f"{rec}: stale (its snippet or {item._rel(main_path)} changed); {run_again}")
+                raise SnippetFailure(f"{rec}: stale (its snippet or {out} changed); {again}")
             return
-        info["entry"] = drift.entry_for(item.path, result.output, main, cfg, cmp.reason)
-        info["diff"] = compare.unified_diff(result.output, main, item._rel(main_path))
+        info.update(entry=drift.entry_for(item.path, result.output, main, cfg, cmp.reason),
+                    diff=compare.unified_diff(result.output, main, out))
         if self.mode == "check":
             info["status"] = "unrecorded"
-            would = self.report / "records" / rec
-            would.parent.mkdir(parents=True, exist_ok=True)
-            would.write_text(result.output, encoding="utf-8")
+            (self.report / "records" / rec).parent.mkdir(parents=True, exist_ok=True)
+            (self.report / "records" / rec).write_text(result.output, encoding="utf-8")
             line = compare.line_of(result.output, cmp.first_mismatch)
-            src = result.sources[line] if line < len(result.sources) else None
-            raise SnippetFailure(f"{item.rel}{f':{src}' if src else ''}: torch {torch.__version__} prints something "
-                                 f"else ({cmp.reason}), and {rec} does not record it; {run_again}, review and "
-                                 f"commit the record\n{info['diff']}")
+            src = f":{result.sources[line]}" if line < len(result.sources) and result.sources[line] else ""
+            raise SnippetFailure(f"{item.rel}{src}: torch {torch.__version__} prints something else ({cmp.reason}), "
+                                 f"and {rec} does not record it; {again}, review and commit the record\n{info['diff']}")
         if item.run(cfg).output != result.output:
             raise SnippetFailure(f"{item.rel}: refusing to write {rec}: two runs on torch {torch.__version__} "
                                  f"printed different output")
@@ -79,46 +66,35 @@ class DriftMode:
 
     def summary(self) -> dict:
         """This run's summary of the release, merged with the last one for snippets not run."""
-        keep = lambda table: {k: v for k, v in table.items() if (self.root / k).exists()}
-        checked, records = keep(self.previous.get("checked", {})), keep(self.previous.get("records", {}))
-        for rel, info in self.seen.items():
-            checked.pop(rel, None)
-            records.pop(rel, None)
-            if info["status"] != "failed":
-                checked[rel] = info["checked"]
-            if "entry" in info and info["status"] not in ("failed", "unrecorded"):
-                records[rel] = info["entry"]
-        data = {"release": self.release, "torch": torch.__version__,
-                "base": json.loads((self.root / "snippets/provenance.json").read_text()).get("torch"),
+        kept = lambda table: {k: v for k, v in self.previous.get(table, {}).items()
+                              if (self.root / k).exists() and k not in self.seen}
+        checked = {**kept("checked"), **{rel: i["checked"] for rel, i in self.seen.items() if i["status"] != "failed"}}
+        records = {**kept("records"), **{rel: i["entry"] for rel, i in self.seen.items()
+                                         if i["entry"] and i["status"] not in ("failed", "unrecorded")}}
+        data = {"release": self.release, "torch": torch.__version__, "base": provenance.made_by(self.root).get("torch"),
                 "date": datetime.date.today().isoformat(), "cpu_capability": torch.backends.cpu.get_cpu_capability(),
                 "threads": run.THREADS, "python": platform.python_version(),
                 "checked": dict(sorted(checked.items())), "records": dict(sorted(records.items()))}
-        if {k: v for k, v in data.items() if k != "date"} == {k: v for k, v in self.previous.items() if k != "date"}:
+        if {**data, "date": None} == {**self.previous, "date": None}:
             data["date"] = self.previous.get("date", data["date"])  # nothing new: the file stays as it is
         return data
 
     def pytest_terminal_summary(self, terminalreporter):
-        data = self.summary()
-        counts: dict[str, int] = {}
-        for info in self.seen.values():
-            counts[info["status"]] = counts.get(info["status"], 0) + 1
+        data, counts = self.summary(), collections.Counter(info["status"] for info in self.seen.values())
+        differ = sum(bool(info["entry"]) and info["status"] != "failed" for info in self.seen.values())
         head = (f"torch {torch.__version__} ({data['cpu_capability']}, {data['threads']} thread(s)): "
-                f"{len(self.seen)} snippets run, {sum(counts.get(k, 0) for k in DIFFER)} differ from torch "
-                f"{data['base']}; " + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
+                f"{len(self.seen)} snippets run, {differ} differ from torch {data['base']}; "
+                + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
         if self.mode == "write" and self.seen:
             head += f"; wrote {drift.write_summary(self.root, data).relative_to(self.root).as_posix()}"
-        rows = [f"  {rel}  {info['status']}  lines {','.join(map(str, info.get('entry', {}).get('lines', [])))}  "
-                f"{info.get('entry', {}).get('was', '')!r} -> {info.get('entry', {}).get('now', '')!r}"
+        rows = [f"  {rel}  {info['status']}  lines {','.join(map(str, info['entry'].get('lines', [])))}  "
+                f"{info['entry'].get('was', '')!r} -> {info['entry'].get('now', '')!r}"
                 for rel, info in sorted(self.seen.items()) if info["status"] != "same"]
         self.report.mkdir(parents=True, exist_ok=True)
-        stem = self.report / f"torch-{self.release}"
-        json_path, md_path = stem.parent / f"{stem.name}.json", stem.parent / f"{stem.name}.md"
-        json_path.write_text(json.dumps({"summary": data, "snippets": self.seen}, indent=1,
-                                                        sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
-        md_path.write_text(
-            f"# make drift: torch {torch.__version__}\n\n{head}\n\n```\n" + "\n".join(rows) + "\n```\n"
-            + "".join(f"\n## {rel}\n\n```diff\n{i['diff']}```\n" for rel, i in sorted(self.seen.items()) if i.get("diff")),
-            encoding="utf-8")
+        path = self.report / f"torch-{self.release}.md"
+        diffs = "".join(f"\n## {rel}\n\n```diff\n{info['diff']}```\n"
+                        for rel, info in sorted(self.seen.items()) if info.get("diff"))
+        path.write_text(f"# make drift: torch {torch.__version__}\n\n{head}\n\n```\n" + "\n".join(rows) + "\n```\n"
+                        + diffs, encoding="utf-8")
         terminalreporter.write_sep("-", f"make drift: torch {self.release}")
-        for line in [head, *rows, f"  report: {md_path}"]:
-            terminalreporter.write_line(line)
+        terminalreporter.write_line("\n".join([head, *rows, f"  report: {path}"]))
