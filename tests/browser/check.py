@@ -47,18 +47,28 @@ def url_path(lang: str, page: Path) -> str:
 
 
 PAGES = [(lang, page) for lang in LANGS for page in shown_pages(ROOT, lang)]  # labs are *_lab.md pages too
-# `make test` runs the per-page desktop checks on every page and the costly ones (phone
-# layout and figure text at phone size, figures in the dark scheme, axe-core in both
-# schemes, every language switch after scrolling) on one page of each kind, in every
-# language; `make test-browser` (BROWSER_FULL=1, run by CI) runs those on every page.
+# `make test` runs the per-page desktop checks on every page and the costly ones on
+# samples: phone layout and figure text at phone size on one page of each kind in every
+# language; figures in both schemes and axe-core on one page per language, the
+# languages taking turns with the sample pages; one language switch after scrolling.
+# `make test-browser` (BROWSER_FULL=1, run by CI) runs all of them on every page.
 FULL = os.environ.get("BROWSER_FULL") == "1"  # or --full
 SAMPLE = {Path("index.md"), Path("descent/difficulties.md"), Path("autograd/extending.md"),
           Path("regularization/weight_decay_lab.md"), Path("versions.md")}
 
 
 # axe-core takes 2-4 s a page: in `make test`, one dense page per colour scheme (a chapter
-# page with math, figures, tabs, annotations and admonitions; a lab), in every language.
+# page with math, figures, tabs, annotations and admonitions; a lab), each in one language.
 AXE_SAMPLE = {"light": Path("descent/difficulties.md"), "dark": Path("regularization/weight_decay_lab.md")}
+
+
+def taking_turns(items: list, full: bool = FULL) -> list[tuple[str, object]]:
+    """(language, item) pairs: every language with every item in the full run; else the
+    languages take turns, so each item is checked once and each language at least once
+    (while there are as many items as languages)."""
+    if full:
+        return [(lang, item) for lang in LANGS for item in items]
+    return [(LANGS[i % len(LANGS)], item) for i, item in enumerate(items)]
 
 
 def sampled(items: list, page_of=lambda item: item[1]) -> list:
@@ -570,10 +580,10 @@ def luminance(png: bytes) -> float:
     return ImageStat.Stat(Image.open(io.BytesIO(png)).convert("L")).mean[0] / 255
 
 
-FIGURE_PAGES = sampled([(lang, page) for lang, page in PAGES
-                        if "figures/" in ((DOCS / lang / page) if (DOCS / lang / page).exists()
-                                          else DOCS / LANGS[0] / page).read_text(encoding="utf-8")
-                        or page.name.endswith("_lab.md")])
+_WITH_FIGURES = [page for page in dict.fromkeys(page for _, page in PAGES)
+                 if "figures/" in (DOCS / LANGS[0] / page).read_text(encoding="utf-8") or page.name.endswith("_lab.md")]
+FIGURE_PAGES = [(lang, page) for lang, page in PAGES if page in _WITH_FIGURES] if FULL else \
+    taking_turns([page for page in _WITH_FIGURES if page in SAMPLE])
 
 
 def dark_figure_problems(light, dark, site_url: str, lang: str, pages: list[Path] | None = None) -> list[str]:
@@ -640,7 +650,7 @@ def jobs(full: bool = FULL) -> list[tuple[str, tuple]]:
     found += [("language switch", (s, t, Path("autograd/basics.md"))) for s, t in (("en", "zh"), ("zh", "en"))]
     found += [("switch after scrolling", item) for item in (SCROLLS if full else SCROLLS[::3])]
     found += [("search", ()), ("screenshots", ())]
-    found += [("axe-core", (lang, scheme)) for lang in LANGS for scheme in ("light", "dark")]
+    found += [("axe-core", pair) for pair in taking_turns(["light", "dark"], full)]
     return found
 
 
