@@ -12,7 +12,7 @@ import pytest
 
 from engine import newlanguage, translation
 from engine.page import pages
-from tests.support import ROOT, build, build_log, edit, tiny_site
+from tests.support import build, build_log, edit, tiny_site
 
 PAGE = "demo/gradient.md"  # the tiny site's chapter page; it shows one snippet and its output
 SNIPPET = "snippets/demo/gradient_backward.py"

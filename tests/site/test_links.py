@@ -7,7 +7,6 @@ from engine.links import check_links
 from tests.support import ROOT
 
 
-
 def site_path() -> str:
     """The path part of site_url: where the 404 page's absolute links start."""
     url = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M).group(1)
