@@ -26,8 +26,8 @@ START = '<span class="katex">'
 
 
 def formula_chars(rendered: str) -> set[str]:
-    """The characters of one formula's HTML and MathML as KaTeX renders it."""
-    return set(html.unescape(re.sub(r"<[^>]*>", "", ANNOTATION.sub("", rendered))))
+    """The characters one formula shows, as KaTeX renders it (the rule of page_formula_chars)."""
+    return set(page_formula_chars(rendered))
 
 
 def subset(font: bytes, chars: set[str]) -> bytes:
@@ -47,11 +47,10 @@ def subset(font: bytes, chars: set[str]) -> bytes:
     return out.getvalue()
 
 
-def subset_site(site: Path, chars: set[str], cache: Path) -> tuple[int, int]:
-    """Subset every KaTeX font of a built language in place; (bytes before, after)."""
+def subset_site(site: Path, chars: set[str], cache: Path) -> None:
+    """Subset every KaTeX font of a built language in place."""
     from fontTools import version
 
-    before = after = 0
     key_chars = "".join(sorted(chars | set(CSS_CHARS))).encode("utf-8", "surrogatepass") + version.encode()
     for path in sorted((site / FONTS).glob("*.woff2")):
         font = path.read_bytes()
@@ -61,10 +60,7 @@ def subset_site(site: Path, chars: set[str], cache: Path) -> tuple[int, int]:
             tmp = cached.with_suffix(".tmp")
             tmp.write_bytes(subset(font, chars))
             tmp.replace(cached)
-        small = cached.read_bytes()
-        path.write_bytes(small)
-        before, after = before + len(font), after + len(small)
-    return before, after
+        path.write_bytes(cached.read_bytes())
 
 
 def page_formula_chars(page_html: str) -> dict[str, int]:
