@@ -16,6 +16,7 @@ import hashlib
 import html
 import io
 import re
+import tempfile
 from pathlib import Path
 
 FONTS = "assets/vendor/katex/fonts"
@@ -57,9 +58,11 @@ def subset_site(site: Path, chars: set[str], cache: Path) -> None:
         cached = cache / f"{path.stem}-{hashlib.sha256(font + key_chars).hexdigest()[:16]}.woff2"
         if not cached.exists():
             cache.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_suffix(".tmp")
-            tmp.write_bytes(subset(font, chars))
-            tmp.replace(cached)
+            # the languages build in parallel and may cut a font to the same characters:
+            # each writes its own file, and the last rename wins (the bytes are the same)
+            with tempfile.NamedTemporaryFile(dir=cache, suffix=".tmp", delete=False) as tmp:
+                tmp.write(subset(font, chars))
+            Path(tmp.name).replace(cached)
         path.write_bytes(cached.read_bytes())
 
 

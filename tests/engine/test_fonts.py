@@ -35,3 +35,31 @@ def test_a_character_a_subset_font_dropped_is_reported_with_its_page_and_line(tm
         (lang_root / "index.html").write_text("<p>\n" + FORMULA.format(c="y") + "</p>\n", encoding="utf-8")
     assert fonts.glyph_problems(site, ORIGINALS) == [
         "en/index.html:2: a formula shows 'y' (U+0079), which the subset KaTeX_Main-Regular.woff2 no longer holds"]
+
+
+
+def test_builds_cutting_the_same_font_at_once_share_the_cache_without_a_clash(tmp_path, monkeypatch):
+    """The languages build in parallel processes; with the same characters they write the
+    same cached subsets, and no build may fail on another's file. Here four builds meet
+    before writing each font (the cutting itself is left out), so they clash if they can."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    sites = [tmp_path / str(n) for n in range(4)]
+    meet = ctx.Barrier(len(sites), timeout=20)
+
+    def cut(font: bytes, chars: set[str]) -> bytes:
+        meet.wait()
+        return font[:100]
+
+    monkeypatch.setattr(fonts, "subset", cut)
+    for site in sites:
+        (site / fonts.FONTS).mkdir(parents=True)
+        for font in sorted(ORIGINALS.glob("KaTeX_*.woff2")):
+            (site / fonts.FONTS / font.name).write_bytes(font.read_bytes())
+    cache = tmp_path / "cache"
+    with ctx.Pool(len(sites)) as pool:
+        pool.starmap(fonts.subset_site, [(site, {"x"}, cache) for site in sites])
+    assert not list(cache.glob("*.tmp"))
+    assert {f.read_bytes() for site in sites for f in (site / fonts.FONTS).glob("*.woff2")} == \
+        {f.read_bytes()[:100] for f in ORIGINALS.glob("KaTeX_*.woff2")}
