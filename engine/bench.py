@@ -297,8 +297,19 @@ def worst_case_compare_ms() -> list[float]:
 def plain_build_seconds(out: Path) -> float:
     """A plain mkdocs-material build of the same Markdown (by the same generator), both languages in parallel:
     the same theme, Markdown extensions and search, without our hooks, notebooks or
-    strict checks. The site build's target is at most BUILD_RATIO times this."""
+    strict checks. The site build's target is at most BUILD_RATIO times this.
+
+    The same Markdown is what the reader sees: each page with its snippet lines
+    expanded into their code and output blocks (engine/page.py, as hooks/pages.py does
+    before the build), written to a copy of the language's docs folder. Built from the
+    pages as written, the plain build would highlight no code at all (it does not know
+    the snippet lines), and the ratio would count the theme's code highlighting as ours."""
+    import shutil
+
     import yaml
+
+    from .page import Page
+    from .words import table
 
     def merge(base: dict, over: dict) -> dict:
         merged = dict(base)
@@ -315,7 +326,13 @@ def plain_build_seconds(out: Path) -> float:
         for key in ("hooks", "validation", "nav", "strict", "extra_css", "extra_javascript"):
             data.pop(key, None)
         data["plugins"] = ["search"]
-        data["docs_dir"] = str(ROOT / data["docs_dir"])
+        docs = out / f"{cfg.stem}.docs"
+        shutil.copytree(ROOT / data["docs_dir"], docs)
+        output_title = table(ROOT, data["theme"]["language"])["output"]
+        for md in docs.rglob("*.md"):
+            md.write_text(Page(md.read_text(encoding="utf-8")).expand(
+                output_title, lambda o: (ROOT / o).exists() and (ROOT / o).stat().st_size > 0), encoding="utf-8")
+        data["docs_dir"] = str(docs)
         data["theme"].pop("custom_dir", None)
         data["markdown_extensions"] = [
             {"pymdownx.snippets": {"base_path": [str(ROOT)], "check_paths": False}}

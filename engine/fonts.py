@@ -66,6 +66,9 @@ def subset_site(site: Path, chars: set[str], cache: Path) -> None:
         path.write_bytes(cached.read_bytes())
 
 
+TAG_SPLIT = re.compile(r"(<[^>]*>)")
+
+
 def page_formula_chars(page_html: str) -> dict[str, int]:
     """Each character the formulas of a built page show, with the line it first shows on
     (the TeX source KaTeX keeps in an <annotation> is not shown)."""
@@ -80,9 +83,9 @@ def page_formula_chars(page_html: str) -> dict[str, int]:
         end = m.end()
         shown = ANNOTATION.sub(lambda a: "\n" * a.group(0).count("\n"), page_html[start:end])
         line = page_html.count("\n", 0, start) + 1
-        for part in re.split(r"(<[^>]*>)", shown):
-            if not part.startswith("<"):
-                for c in html.unescape(part):
+        for part in TAG_SPLIT.split(shown):
+            if part and part[0] != "<":
+                for c in set(html.unescape(part) if "&" in part else part):
                     found.setdefault(c, line)
             line += part.count("\n")
         start = page_html.find(START, end)

@@ -8,6 +8,7 @@ page instead, with a banner.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,9 +42,16 @@ class Language:
 
 def languages(root: Path) -> list[Language]:
     """Every language of the site, the source first."""
-    entries = read_config(root / CONFIG)["extra"]["i18n"]["languages"]
-    return [Language(e["code"], e.get("name", e["code"]), e.get("dir", ""), bool(e.get("partial")))
-            for e in entries]
+    return list(_languages((root / CONFIG).read_text(encoding="utf-8")))
+
+
+@functools.lru_cache(maxsize=8)
+def _languages(config_text: str) -> tuple[Language, ...]:
+    # A build asks about a hundred times (every hook of every page): YAML is parsed once
+    # per text of mkdocs.yml, so an edited file is read again.
+    entries = (yaml.load(config_text, Loader=_Loader) or {})["extra"]["i18n"]["languages"]
+    return tuple(Language(e["code"], e.get("name", e["code"]), e.get("dir", ""), bool(e.get("partial")))
+                 for e in entries)
 
 
 def layout_problems(langs: list[Language]) -> list[str]:

@@ -45,6 +45,7 @@ class Katex:
         self.cache = json.loads(self.cache_path.read_text(encoding="utf-8")) if self.cache_path.exists() else {}
         self.new, self.proc = 0, None
         self.chars: set[str] = set()  # of every formula rendered: the fonts keep these (engine/fonts.py)
+        self._counted: set[str] = set()  # the formulas whose characters are in chars
 
     def _node(self):
         if self.proc is None:
@@ -65,7 +66,9 @@ class Katex:
                 raise MathError(tex, answer["error"])
             self.cache[key] = answer["html"]
             self.new += 1
-        self.chars |= fonts.formula_chars(self.cache[key])
+        if key not in self._counted:  # a formula shown again (a title, on each page) adds nothing
+            self._counted.add(key)
+            self.chars |= fonts.formula_chars(self.cache[key])
         return self.cache[key]
 
     def close(self) -> None:

@@ -14,6 +14,7 @@ switch a check off.
 """
 from __future__ import annotations
 
+import functools
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,9 +49,15 @@ def load_folder(folder: Path, shown_as: str | None = None) -> dict[str, Settings
     path = folder / SETTINGS_FILE
     if not path.exists():
         return {}
-    where = shown_as or str(path)
+    # A build asks for a folder's settings once for each snippet of each page: they are
+    # read again only when the file's text changes or a file comes or goes (the folder's mtime).
+    return dict(_load(folder, path.read_text(encoding="utf-8"), folder.stat().st_mtime_ns, shown_as or str(path)))
+
+
+@functools.lru_cache(maxsize=64)
+def _load(folder: Path, text: str, folder_mtime: int, where: str) -> dict[str, Settings]:
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{where}: {exc}") from None
     result, problems = {}, []

@@ -51,7 +51,9 @@ def on_page_markdown(markdown, page, config, files):
         langs = languages.languages(root)
         markdown = markdown.replace(translation.STATUS_MARKER, translation.status_markdown(
             translation.status(root, langs), said, langs[0].name))
-    return markdown.replace(drift.MARKER, drift.version_notes(root, lang, said))
+    if drift.MARKER in markdown:  # the Version notes page only
+        markdown = markdown.replace(drift.MARKER, drift.version_notes(root, lang, said))
+    return markdown
 
 
 def on_post_build(config):
