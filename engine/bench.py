@@ -32,6 +32,7 @@ COMPARE_TARGET_MS = 1.0
 TEST_TARGET_S = 60.0  # `make test` on a 2-core machine
 SUITE_RATIO = 1.3  # snippet suite <= 1.3 x (one import torch + the snippets' own compute)
 BUILD_RATIO = 1.2  # site build <= 1.2 x a plain mkdocs-material build of the same Markdown
+BUILD_RUNS = 3  # each build is timed this often; the best run counts
 
 
 def timed(cmd: list[str], **kw) -> tuple[float, subprocess.CompletedProcess]:
@@ -365,11 +366,17 @@ def run_all() -> int:
         t_python, _ = timed([PY, "-c", "pass"])
         t_alone, proc = timed([PY, "-m", "pytest", "-q", "snippets", "--standalone"])
         check(proc, "make test-standalone")
-        t_build, proc = timed([PY, "-m", "engine", "build", "--quiet", "--out", str(Path(tmp) / "site")])
-        check(proc, "the site build")
+        # The build and the plain build, taking turns, the best of BUILD_RUNS each: on a
+        # loaded machine one run of either varies by a quarter.
+        builds, plains = [], []
+        for n in range(BUILD_RUNS):
+            t_build, proc = timed([PY, "-m", "engine", "build", "--quiet", "--out", str(Path(tmp) / "site")])
+            check(proc, "the site build")
+            builds.append(t_build)
+            plains.append(plain_build_seconds(Path(tmp) / f"plain-{n}"))
+        t_build, t_plain = min(builds), min(plains)
         weight_rows, weight_missed = page_weight(Path(tmp) / "site")
         phone, phone_missed = phone_rows(Path(tmp) / "site")
-        t_plain = plain_build_seconds(Path(tmp))
         # The generator: ProperDocs builds what MkDocs 1.6.1 built (the text of every page,
         # the search indexes, the notebooks).
         t_mkdocs, proc = timed([PY, "-m", "engine", "build", "--quiet", "--generator", "mkdocs",
@@ -405,9 +412,9 @@ def run_all() -> int:
          f"{statistics.median(worst_ms):.3f} ms (max {max(worst_ms):.3f} ms; target <= {COMPARE_TARGET_MS:g} ms)"),
         (f"standalone mode ({os.cpu_count()} processes at a time)", f"{t_alone:.1f} s"),
         ("site build, both languages",
-         f"{t_build:.1f} s (target <= {BUILD_RATIO} x a plain build = {build_limit:.1f} s)"
+         f"{t_build:.1f} s, best of {BUILD_RUNS} (target <= {BUILD_RATIO} x a plain build = {build_limit:.1f} s)"
          f"{'  MISSED' if t_build > build_limit else ''}"),
-        ("plain mkdocs-material build of the same Markdown", f"{t_plain:.1f} s"),
+        ("plain mkdocs-material build of the same Markdown", f"{t_plain:.1f} s, best of {BUILD_RUNS}"),
         ("the same build with MkDocs 1.6.1 instead of ProperDocs",
          f"{t_mkdocs:.1f} s; {compared} pages, search indexes and notebooks compared: "
          + ("the same text" if not generator_diffs else f"{len(generator_diffs)} differ  MISSED")),
