@@ -309,7 +309,7 @@ def plain_build_seconds(out: Path) -> float:
 
     import yaml
 
-    from .page import Page
+    from .page import Page, prints_something
     from .words import table
 
     def merge(base: dict, over: dict) -> dict:
@@ -332,7 +332,7 @@ def plain_build_seconds(out: Path) -> float:
         output_title = table(ROOT, data["theme"]["language"])["output"]
         for md in docs.rglob("*.md"):
             md.write_text(Page(md.read_text(encoding="utf-8")).expand(
-                output_title, lambda o: (ROOT / o).exists() and (ROOT / o).stat().st_size > 0), encoding="utf-8")
+                output_title, lambda out: prints_something(ROOT, out)), encoding="utf-8")
         data["docs_dir"] = str(docs)
         data["theme"].pop("custom_dir", None)
         data["markdown_extensions"] = [

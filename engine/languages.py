@@ -29,7 +29,11 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix
 
 
 def read_config(path: Path) -> dict:
-    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_Loader) or {}
+    return parse_config(Path(path).read_text(encoding="utf-8"))
+
+
+def parse_config(text: str) -> dict:
+    return yaml.load(text, Loader=_Loader) or {}
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,7 @@ def languages(root: Path) -> list[Language]:
 def _languages(config_text: str) -> tuple[Language, ...]:
     # A build asks about a hundred times (every hook of every page): YAML is parsed once
     # per text of mkdocs.yml, so an edited file is read again.
-    entries = (yaml.load(config_text, Loader=_Loader) or {})["extra"]["i18n"]["languages"]
+    entries = parse_config(config_text)["extra"]["i18n"]["languages"]
     return tuple(Language(e["code"], e.get("name", e["code"]), e.get("dir", ""), bool(e.get("partial")))
                  for e in entries)
 

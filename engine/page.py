@@ -347,6 +347,11 @@ class Page:
         return "\n".join(out) + ("\n" if self.text.endswith("\n") else "")
 
 
+def prints_something(root: Path, output: str) -> bool:
+    """Whether a snippet's .out file (a path from root) has any output to show."""
+    return (root / output).exists() and (root / output).stat().st_size > 0
+
+
 # ---------------------------------------------------------------- the docs tree
 def pages(docs: Path, lang: str) -> list[Path]:
     """Markdown pages of a language, relative to docs/<lang>/."""

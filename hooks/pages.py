@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from engine import drift, languages, notebook, provenance, translation, words
-from engine.page import Page
+from engine.page import Page, prints_something
 
 _notebooks: dict[str, dict] = {}  # page -> its notebook, written after the build
 COLAB = "https://colab.research.google.com/github/{repo}/blob/notebooks/{path}"
@@ -45,7 +45,7 @@ def on_page_markdown(markdown, page, config, files):
         repo = re.match(r"https://github\.com/([^/]+/[^/]+?)/?$", config.repo_url or "")
         here = next(l for l in languages.languages(root) if l.code == lang)
         page.colab = COLAB.format(repo=repo.group(1), path=here.dir + page.url + page.notebook) if repo else None
-    markdown = parsed.expand(said["output"], lambda out: (root / out).exists() and (root / out).stat().st_size > 0,
+    markdown = parsed.expand(said["output"], lambda out: prints_something(root, out),
                              lambda out, indent: drift.notes(root, out, indent, page.file.src_uri, said))
     if translation.STATUS_MARKER in markdown:
         langs = languages.languages(root)
