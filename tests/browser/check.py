@@ -244,10 +244,23 @@ PAGE_FACTS = """async (copyAll) => {
     images: all("article img").map((img) => ({
       src: img.getAttribute("src"), loaded: img.complete && img.naturalWidth > 0,
       alt: (img.getAttribute("alt") || "").trim()})),
-    outputCopyButtons: all("article div.no-copy button[data-md-type=copy]").length,
     languageLinks: Object.fromEntries(all("a.md-select__link[hreflang]").map(
       (a) => [a.getAttribute("hreflang"), new URL(a.getAttribute("href"), location.href).href])),
   };
+  // The theme mounts a code block (its copy button, its annotations) when the block first
+  // comes into view (content.lazy): each block is brought into view, as a reader scrolls
+  // to it, and given a few frames. A mounted block's <pre> has the theme's id.
+  const mounted = (block) => !!block.querySelector(":scope > pre[id^='__code_']");
+  const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
+  for (const block of all("article div.highlight")) {
+    if (mounted(block)) continue;
+    reveal(block);
+    block.scrollIntoView({block: "center", behavior: "instant"});
+    for (let i = 0; i < 30 && !mounted(block); i++) await frame();
+  }
+  window.scrollTo(0, 0);
+  facts.unmounted = all("article div.highlight").filter((block) => !mounted(block)).length;
+  facts.outputCopyButtons = all("article div.no-copy button[data-md-type=copy]").length;
   let copied = null;
   const onCopy = () => { copied = document.getSelection().toString(); };
   document.addEventListener("copy", onCopy, true);
@@ -344,6 +357,8 @@ def page_problems(tab, url: str, lang: str, language_links: dict[str, str], phon
             problems.append(f"the copy button of {copy['name']} copies nothing")
         elif normalized(copy["copied"]) != snippet_text(copy["name"]):
             problems.append(f"the copy button of {copy['name']} copies something else")
+    if facts["unmounted"]:
+        problems.append(f"{facts['unmounted']} code blocks never got the theme's buttons when scrolled into view")
     if facts["outputCopyButtons"]:
         problems.append(f"{facts['outputCopyButtons']} output blocks have a copy button")
     # Figure text: tick labels readable, on a desktop and on a phone.
@@ -426,7 +441,9 @@ def scroll_switch_problems(tab, site_url: str, source: str, target: str, page: P
       window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 400);  // still in the section before
       return h.id;
     }""")
-    tab.wait_for_timeout(300)
+    # The theme takes the first stop after a jump as the start (it skips it); the code blocks
+    # that came into view mount first, so the stop is long enough to count as one.
+    tab.wait_for_timeout(800)
     for _ in range(50):  # a reader's scrolling into the section, until its heading is near the top
         top = tab.evaluate("(id) => { scrollBy(0, 20); return document.getElementById(id).getBoundingClientRect().top; }",
                            section)
@@ -614,8 +631,18 @@ AXE_KNOWN = {
     # Material's code blocks each hold a <nav> (copy button) without a unique name (moderate).
     "landmark-unique": "the theme's code-block <nav>s",
 }
+# axe-core sees the whole page at once. A block the browser has not laid out yet (off
+# screen: content-visibility, site.css) has a stand-in height, so its content seems to
+# overflow it, and a formula box that scrolls sideways is made a keyboard stop only once it
+# is laid out (math.js). So every block is laid out first, as it is when the reader reaches
+# it, and axe runs a frame later, once those boxes have been measured.
 AXE_RUN = """async () => {
+  const shown = document.createElement("style");
+  shown.textContent = "* { content-visibility: visible !important; }";
+  document.head.append(shown);
+  for (let i = 0; i < 3; i++) await new Promise((done) => requestAnimationFrame(() => done()));
   const result = await axe.run(document, {resultTypes: ["violations"]});
+  shown.remove();
   return result.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help,
     targets: v.nodes.slice(0, 3).map((n) => n.target.join(" "))}));
 }"""

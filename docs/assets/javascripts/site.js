@@ -39,3 +39,8 @@ for (const dialog of document.querySelectorAll(".md-search[role=dialog]:not([ari
   const input = dialog.querySelector("input.md-search__input");
   dialog.setAttribute("aria-label", (input && input.getAttribute("aria-label")) || "Search");
 }
+
+// Code blocks: the theme mounts a block when it first comes into view (content.lazy) and
+// then keeps it a keyboard stop only if it scrolls sideways. Until then every code block
+// is a stop, so a keyboard reader can reach a wide one before it has been on screen.
+for (const code of document.querySelectorAll("article .highlight:not(.no-copy) > pre > code")) code.tabIndex = 0;
