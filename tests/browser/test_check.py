@@ -47,6 +47,7 @@ def test_the_page_checker_reports_every_kind_of_broken_page(browser, built_site,
                        '<img alt="missing" src="missing.png">'
                        '<img alt="dropped" src="dropped.png">'
                        '<div class="jupyter-wrapper"><div class="jp-MarkdownOutput"><pre>$x^2$</pre></div></div>'
+                       '<div class="highlight"><pre>a code block the theme cannot mount: no code</pre></div>'
                        "<script>throw new Error('broken on purpose')</script></article>"),
     ]
     for old, new in breakages:
@@ -78,6 +79,7 @@ def test_the_page_checker_reports_every_kind_of_broken_page(browser, built_site,
                      "requests to other hosts: ['http://example.com/x.png']",
                      f"failed requests: ['{url}descent/derivatives/dropped.png (net::ERR_EMPTY_RESPONSE)']",
                      "formulas not rendered",
+                     "1 code blocks never got the theme's buttons when scrolled into view",
                      "formulas in error (.katex-error)",
                      "loads a script to render math (formulas are rendered when the site is built): ['../../assets/katex.min.js']",
                      "unrendered math in a notebook cell: $x^2$",
